@@ -1,7 +1,7 @@
 // Starts a private Docker engine for the tests (flags that work on these machines:
 // ../shared/notes/machine.md) and a busybox image made locally, since no registry is reachable.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, copyFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, copyFileSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,10 +54,22 @@ export async function startDockerd(dir = mkdtempSync(join(tmpdir(), 'opsdeck-doc
   }, 30_000, 'dockerd');
   const stop = async () => {
     if (exited) return;
+    try {
+      execFileSync('sh', ['-c', `ids=$(docker -H "unix://${socket}" ps -aq); [ -z "$ids" ] || docker -H "unix://${socket}" rm -f $ids`], { stdio: 'ignore', timeout: 30_000 });
+    } catch { /* the engine may already be failing; stopping it stops its containers too */ }
     child.kill('SIGTERM');
     await waitFor(async () => exited, 30_000, 'dockerd to stop').catch(() => child.kill('SIGKILL'));
+    unmountUnder(dir);
   };
   return { host: `unix://${socket}`, socket, dir, stop };
+}
+
+/** Lazily unmounts whatever the engine left mounted below `dir`, so the dir can be removed. */
+export function unmountUnder(dir: string): void {
+  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(dir));
+  for (const mount of mounts.reverse()) {
+    try { execFileSync('umount', ['-l', mount], { stdio: 'ignore' }); } catch { /* already gone */ }
+  }
 }
 
 /** Builds an image from the host's busybox-static: /bin/busybox plus its applet links. */

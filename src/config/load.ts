@@ -1,0 +1,89 @@
+// Loads opsdeck.yaml. Every problem is reported as FILE:LINE:COL with what was expected,
+// so a typo never silently falls back to a default.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config } from './schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`${file}: cannot read config: ${(error as Error).message}`]);
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  if (doc.errors.length > 0) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`));
+  const result = configSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, doc, at)).sort(byPosition));
+}
+
+function byPosition(a: string, b: string): number {
+  const pos = (s: string) => (/:(\d+):(\d+): /.exec(s) ?? [0, 0, 0]).slice(1).map(Number);
+  const [la, ca] = pos(a);
+  const [lb, cb] = pos(b);
+  return la - lb || ca - cb;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, at: (offset: number) => string): string {
+  const path = issue.path.map(String);
+  const where = path.length ? path.join('.') : 'the top level';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    const node = keyNode(doc, issue.path as (string | number)[], key);
+    const allowed = allowedKeys(issue.path as (string | number)[]);
+    return `${at(node?.range?.[0] ?? 0)}: unknown key "${key}" in ${where}${allowed ? `; expected one of: ${allowed}` : ''}`;
+  }
+  const node = nearestNode(doc, issue.path as (string | number)[]);
+  const got = node && isScalar(node) ? `, got ${JSON.stringify(node.value)}` : '';
+  const message = issue.message.replace(/^Invalid input: /, '');
+  return `${at(node?.range?.[0] ?? 0)}: ${where}: ${message}${message.includes(', got ') || message.includes('received') ? '' : got}`;
+}
+
+function nearestNode(doc: Document, path: (string | number)[]): Node | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node) return node;
+  }
+  return doc.contents ?? undefined;
+}
+
+function keyNode(doc: Document, path: (string | number)[], key: string): Node | undefined {
+  const map = path.length ? doc.getIn(path, true) : doc.contents;
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+  return (pair?.key as Node | undefined) ?? map;
+}
+
+function allowedKeys(path: (string | number)[]): string | undefined {
+  let shape: unknown = configSchema;
+  for (const part of path) {
+    shape = unwrap(shape)?.shape?.[part];
+    if (!shape) return undefined;
+  }
+  const keys = Object.keys(unwrap(shape)?.shape ?? {});
+  return keys.length ? keys.join(', ') : undefined;
+}
+
+function unwrap(schema: unknown): { shape?: Record<string, unknown> } | undefined {
+  let current = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
+  while (current && !current.shape && current.def?.innerType) current = current.def.innerType as typeof current;
+  return current;
+}

@@ -1,0 +1,37 @@
+// Docker multiplexes stdout and stderr of a container without a TTY into frames:
+// an 8-byte header (stream type, 3 zero bytes, big-endian length) then the payload.
+export type FrameStream = 'stdout' | 'stderr';
+
+export class FrameDemuxer {
+  private buffer: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly onPayload: (stream: FrameStream, payload: Buffer) => void) {}
+
+  push(chunk: Buffer): void {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    let offset = 0;
+    while (this.buffer.length - offset >= 8) {
+      const size = this.buffer.readUInt32BE(offset + 4);
+      if (this.buffer.length - offset - 8 < size) break;
+      const type = this.buffer[offset];
+      this.onPayload(type === 2 ? 'stderr' : 'stdout', this.buffer.subarray(offset + 8, offset + 8 + size));
+      offset += 8 + size;
+    }
+    this.buffer = offset === this.buffer.length ? Buffer.alloc(0) : this.buffer.subarray(offset);
+  }
+}
+
+const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z /;
+
+/** Splits Docker's `timestamps=true` prefix off a line: microseconds since the epoch and the rest. */
+export function splitTimestamp(line: string): { ts: number; text: string } | undefined {
+  const match = TIMESTAMP.exec(line);
+  if (!match) return undefined;
+  const micros = Number((match[2] ?? '').padEnd(6, '0').slice(0, 6));
+  return { ts: Date.parse(`${match[1]}Z`) * 1000 + micros, text: line.slice(match[0].length) };
+}
+
+/** Docker's `since` parameter for "after this moment", from microseconds. */
+export function sinceParam(tsMicros: number): string {
+  return `${Math.floor(tsMicros / 1e6)}.${String(tsMicros % 1e6).padStart(6, '0')}001`;
+}

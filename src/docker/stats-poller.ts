@@ -1,0 +1,40 @@
+// CPU and memory for running containers, sampled once per refresh with a few requests in
+// flight at a time. A poll still running when the next is due is not doubled.
+import type Docker from 'dockerode';
+import type { Store } from '../store/store';
+import type { AppState } from '../store/app-state';
+import type { Instance, InstanceStats } from '../runtime/types';
+import { StatsSampler } from './stats';
+
+export class StatsPoller {
+  private readonly sampler: StatsSampler;
+  private polling = false;
+
+  constructor(docker: Docker, private readonly state: Store<AppState>, private readonly concurrency = 4) {
+    this.sampler = new StatsSampler(docker);
+  }
+
+  async poll(instances: Instance[]): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    const results = new Map<string, InstanceStats>();
+    const queue = [...instances];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const stats = await this.sampler.sample(next.id).catch(() => undefined);
+        if (stats) results.set(next.id, stats);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, instances.length) }, worker));
+      const live = new Set(this.state.get().instances.map((i) => i.id));
+      this.state.set((s) => {
+        const stats = new Map([...s.stats].filter(([id]) => live.has(id)));
+        for (const [id, value] of results) stats.set(id, value);
+        return { ...s, stats };
+      });
+    } finally {
+      this.polling = false;
+    }
+  }
+}

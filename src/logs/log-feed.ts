@@ -1,0 +1,39 @@
+// Log lines from every follower land here and reach the store in one batch per window,
+// so a flood costs one insert and one render per window.
+import { LogStore } from './log-store';
+import type { LogLine } from './line';
+import type { Listener } from '../store/store';
+
+export class LogFeed {
+  readonly store: LogStore;
+  private pending: LogLine[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<Listener>();
+  private seq = 0;
+
+  constructor(capacityPerService: number, private readonly batchMs = 50) {
+    this.store = new LogStore(capacityPerService);
+  }
+
+  nextSeq = (): number => ++this.seq;
+
+  push(lines: LogLine[]): void {
+    for (const line of lines) this.pending.push(line);
+    this.timer ??= setTimeout(() => this.flush(), this.batchMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.store.add(batch);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
