@@ -5,9 +5,9 @@ import type Docker from 'dockerode';
 import type { Store } from '../store/store';
 import { type AppState, upsertInstance, removeInstance, sortInstances } from '../store/app-state';
 import type { LogFeed } from '../logs/log-feed';
-import type { Instance, Restartable } from '../runtime/types';
+import type { Instance, InstanceDetails, Restartable } from '../runtime/types';
 import { connectDocker, dockerErrorText } from './connect';
-import { toInstance } from './instance';
+import { toDetails, toInstance } from './instance';
 import { PROJECT_LABEL } from './labels';
 import { watchContainerEvents, type ContainerEvent } from './event-stream';
 import { LogFollowers, type LogFollowOptions } from './log-followers';
@@ -48,6 +48,10 @@ export class DockerSource implements Restartable {
     clearTimeout(this.inspectTimer);
     this.connection?.abort();
     this.followers.stopAll();
+  }
+
+  async details(id: string): Promise<InstanceDetails> {
+    return toDetails(await this.docker.getContainer(id).inspect());
   }
 
   async restart(id: string): Promise<void> {

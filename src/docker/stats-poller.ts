@@ -10,7 +10,7 @@ export class StatsPoller {
   private readonly sampler: StatsSampler;
   private polling = false;
 
-  constructor(docker: Docker, private readonly state: Store<AppState>, private readonly concurrency = 4) {
+  constructor(docker: Docker, private readonly state: Store<AppState>, private readonly concurrency = 16) {
     this.sampler = new StatsSampler(docker);
   }
 

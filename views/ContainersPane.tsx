@@ -1,0 +1,101 @@
+import React, { memo } from 'react';
+import { Box, Text } from 'ink';
+import type { Instance, InstanceStats } from '../src/runtime/types';
+import type { AppState } from '../src/store/app-state';
+import { useCockpit } from './context';
+import { useAppState, useNow } from './hooks';
+import { Pane } from './Pane';
+import { cells, headerLine, layoutColumns } from './container-columns';
+import { groupRows, scrollWindow, visibleInstances } from './visible-instances';
+import { formatDuration } from '../src/config/duration';
+
+interface Props {
+  width: number;
+  height: number;
+  focused: boolean;
+  selectedId?: string;
+  filter: string;
+}
+
+export function ContainersPane({ width, height, focused, selectedId, filter }: Props) {
+  const docker = useAppState((s) => s.docker);
+  const instances = useAppState((s) => s.instances);
+  const stats = useAppState((s) => s.stats);
+  const busy = useAppState((s) => s.busy);
+  const now = useNow(1000);
+  const visible = visibleInstances(instances, filter);
+  const running = instances.filter((i) => i.state === 'running').length;
+  const title = `Containers${filter ? ` /${filter}` : ''}`;
+  const right = `${running}/${instances.length} running`;
+  return (
+    <Pane title={title} right={right} focused={focused} width={width} height={height}>
+      {docker.status === 'up'
+        ? <Table width={width - 2} height={height - 2} visible={visible} selectedId={selectedId} stats={stats} busy={busy} now={now} empty={instances.length === 0 ? 'no containers' : 'no container matches the filter'} />
+        : <EngineState docker={docker} now={now} />}
+    </Pane>
+  );
+}
+
+function EngineState({ docker, now }: { docker: AppState['docker']; now: number }) {
+  const { theme } = useCockpit();
+  if (docker.status === 'connecting') return <Text>Connecting to Docker at {docker.host}…</Text>;
+  const wait = docker.retryAt ? formatDuration(Math.max(0, docker.retryAt - now)) : '';
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.color ? 'red' : undefined} bold>Docker unreachable</Text>
+      <Text wrap="wrap">{docker.error}</Text>
+      <Text>Retrying in {wait}… (opsdeck recovers by itself when the engine is back)</Text>
+    </Box>
+  );
+}
+
+interface TableProps {
+  width: number;
+  height: number;
+  visible: Instance[];
+  selectedId?: string;
+  stats: ReadonlyMap<string, InstanceStats>;
+  busy: ReadonlySet<string>;
+  now: number;
+  empty: string;
+}
+
+function Table({ width, height, visible, selectedId, stats, busy, now, empty }: TableProps) {
+  const { theme } = useCockpit();
+  const layout = layoutColumns(width - 2);
+  const rows = groupRows(visible);
+  const selectedIndex = Math.max(0, rows.findIndex((r) => r.kind === 'instance' && r.instance.id === selectedId));
+  const window = scrollWindow(rows, selectedIndex, Math.max(1, height - 1));
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.color ? 'gray' : undefined}>{`  ${headerLine(layout)}`}</Text>
+      {rows.length === 0 ? <Text color={theme.color ? 'gray' : undefined}>  {empty}</Text> : null}
+      {window.rows.map((row) => row.kind === 'group'
+        ? <Text key={`g:${row.project}`} bold>{`${theme.glyph.group} ${row.project} (${row.count})`}</Text>
+        : <InstanceRow key={row.instance.id} instance={row.instance} layout={layout} selected={row.instance.id === selectedId}
+            stats={stats.get(row.instance.id)} busy={busy.has(row.instance.id)} now={now} />)}
+    </Box>
+  );
+}
+
+interface RowProps {
+  instance: Instance;
+  layout: ReturnType<typeof layoutColumns>;
+  selected: boolean;
+  stats?: InstanceStats;
+  busy: boolean;
+  now: number;
+}
+
+const InstanceRow = memo(function InstanceRow({ instance, layout, selected, stats, busy, now }: RowProps) {
+  const { theme } = useCockpit();
+  const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis);
+  return (
+    <Text inverse={selected} wrap="truncate-end">
+      {selected ? `${theme.glyph.selected} ` : '  '}
+      {parts.map((part, n) => (
+        <Text key={n} color={theme.color ? part.color : undefined}>{n ? ` ${part.text}` : part.text}</Text>
+      ))}
+    </Text>
+  );
+});

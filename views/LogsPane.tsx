@@ -1,0 +1,85 @@
+import React, { memo } from 'react';
+import { Box, Text } from 'ink';
+import { useCockpit } from './context';
+import { useLogVersion } from './hooks';
+import { Pane } from './Pane';
+import { serviceColor } from './theme';
+import { windowEndingAt } from '../src/logs/log-query';
+import { stripSgr } from '../src/text/sanitize';
+import type { LogLine } from '../src/logs/line';
+import type { LogView } from './ui-state';
+import { formatCount } from './format';
+import { prefixWidth, rowsOf, timestampText, truncationNote } from './log-rows';
+
+interface Props {
+  width: number;
+  height: number;
+  focused: boolean;
+  view: LogView;
+}
+
+export function LogsPane({ width, height, focused, view }: Props) {
+  const { feed, theme } = useCockpit();
+  useLogVersion();
+  const store = feed.store;
+  const inner = width - 2;
+  const paused = !view.follow;
+  const rows = Math.max(1, height - 2 - (paused ? 1 : 0));
+  const prefix = prefixWidth(store.services());
+  const lines = windowEndingAt(store.merged, view.query, rows, view.follow ? undefined : view.anchor,
+    view.wrap ? (line) => rowsOf(line, inner, prefix, view.timestamps) : undefined);
+  const dropped = store.dropped();
+  return (
+    <Pane title={logsTitle(view)} right={dropped ? `dropped ${formatCount(dropped)} (buffer ${formatCount(store.capacityPerService)}/service)` : view.follow ? 'following' : 'paused'}
+      focused={focused} width={width} height={height}>
+      {paused ? <Text color={theme.color ? 'yellow' : undefined} bold wrap="truncate-end">{statusText(view, store.received)}</Text> : null}
+      {lines.length === 0 ? <Text color={theme.color ? 'gray' : undefined}>{store.received ? 'no line matches' : 'waiting for log lines…'}</Text> : null}
+      {lines.map((line) => (
+        <LogRow key={line.seq} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} />
+      ))}
+    </Pane>
+  );
+}
+
+function logsTitle(view: LogView): string {
+  const parts = ['Logs'];
+  if (view.include) parts.push([...view.include].join(','));
+  else if (view.exclude.size) parts.push(`all but ${[...view.exclude].join(',')}`);
+  if (view.pattern) parts.push(`/${view.pattern}/`);
+  if (view.minLevel) parts.push(view.minLevel === 'error' ? 'ERROR' : 'WARN+');
+  return parts.join(' · ');
+}
+
+function statusText(view: LogView, received: number): string {
+  if (view.follow) return 'following';
+  const arrived = received - (view.pausedAt ?? received);
+  return `PAUSED · ${formatCount(arrived)} new line${arrived === 1 ? '' : 's'} since · f/G to follow`;
+}
+
+interface RowProps {
+  line: LogLine;
+  prefix: number;
+  timestamps: boolean;
+  wrap: boolean;
+  width: number;
+}
+
+const LogRow = memo(function LogRow({ line, prefix, timestamps, wrap, width }: RowProps) {
+  const { theme } = useCockpit();
+  const name = line.service.length > prefix ? line.service.slice(0, prefix) : line.service.padEnd(prefix);
+  const color = theme.color ? serviceColor(line.service) : undefined;
+  const levelColor = theme.color && !line.text.includes('\x1b') ? (line.level === 'error' ? 'red' : line.level === 'warn' ? 'yellow' : undefined) : undefined;
+  const text = theme.color ? line.text : stripSgr(line.text);
+  return (
+    <Box height={wrap ? rowsOf(line, width, prefix, timestamps) : 1} overflow="hidden">
+      <Text wrap={wrap ? 'wrap' : 'truncate-end'}>
+        <Text color={color}>{name}</Text>
+        {line.stream === 'stderr' ? <Text color={theme.color ? 'red' : undefined} bold> !</Text> : '  '}
+        <Text color={color}>{theme.glyph.sep}</Text>
+        {timestamps ? <Text dimColor>{timestampText(line.ts)} </Text> : null}
+        <Text color={levelColor}>{text}</Text>
+        {line.truncatedBytes ? <Text dimColor>{truncationNote(line)}</Text> : null}
+      </Text>
+    </Box>
+  );
+});

@@ -1,0 +1,73 @@
+// The containers table, declared as data: each column says how to render a cell, how wide it
+// is, and how early it is dropped when the terminal is narrow.
+import type { Instance, InstanceStats } from '../src/runtime/types';
+import { fit, formatAgo, formatBytes, formatPercent } from './format';
+
+export interface CellContext {
+  stats?: InstanceStats;
+  now: number;
+  busy: boolean;
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  /** Lower stays longer when space is short. */
+  priority: number;
+  grow?: boolean;
+  align?: 'right';
+  cell(instance: Instance, ctx: CellContext): string;
+  color?(instance: Instance, ctx: CellContext): string | undefined;
+}
+
+function stateText(i: Instance, ctx: CellContext): string {
+  if (ctx.busy) return 'working…';
+  if (i.state === 'exited') return `exited(${i.exitCode ?? '?'})`;
+  return i.state;
+}
+
+export const COLUMNS: Column[] = [
+  { header: 'SERVICE', width: 14, priority: 0, cell: (i) => i.service },
+  { header: 'CONTAINER', width: 18, priority: 5, grow: true, cell: (i) => i.name },
+  {
+    header: 'STATE', width: 11, priority: 0, cell: stateText,
+    color: (i, ctx) => (ctx.busy ? 'yellow' : i.state === 'running' ? 'green' : i.state === 'restarting' || i.state === 'paused' ? 'yellow' : i.state === 'exited' && i.exitCode === 0 ? 'gray' : 'red'),
+  },
+  {
+    header: 'HEALTH', width: 9, priority: 1, cell: (i) => i.health ?? '-',
+    color: (i) => (i.health === 'healthy' ? 'green' : i.health === 'unhealthy' ? 'red' : i.health === 'starting' ? 'yellow' : undefined),
+  },
+  { header: 'UPTIME', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAgo(i.startedAt, ctx.now) : '-') },
+  { header: 'RST', width: 3, priority: 3, align: 'right', cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
+  { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatPercent(ctx.stats?.cpuPercent) : '-') },
+  { header: 'MEM', width: 8, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatBytes(ctx.stats?.memBytes) : '-') },
+  { header: 'PORTS', width: 14, priority: 4, grow: true, cell: (i) => i.ports.join(',') || '-' },
+];
+
+/** The columns that fit in `width` cells (one space between columns), with the rest given to growing ones. */
+export function layoutColumns(width: number, columns: Column[] = COLUMNS): { column: Column; width: number }[] {
+  let chosen = [...columns];
+  const needed = (cols: Column[]) => cols.reduce((sum, c) => sum + c.width, 0) + Math.max(0, cols.length - 1);
+  while (chosen.length > 1 && needed(chosen) > width) {
+    const drop = chosen.reduce((worst, c) => (c.priority > worst.priority ? c : worst));
+    if (drop.priority === 0) break;
+    chosen = chosen.filter((c) => c !== drop);
+  }
+  const growers = chosen.filter((c) => c.grow);
+  const spare = Math.max(0, width - needed(chosen));
+  return chosen.map((column) => {
+    const extra = column.grow && growers.length ? Math.floor(spare / growers.length) : 0;
+    return { column, width: column.width + extra };
+  });
+}
+
+export function headerLine(layout: { column: Column; width: number }[]): string {
+  return layout.map(({ column, width }) => fit(column.header, width, column.align)).join(' ');
+}
+
+export function cells(layout: { column: Column; width: number }[], instance: Instance, ctx: CellContext, ellipsis = '…') {
+  return layout.map(({ column, width }) => ({
+    text: fit(column.cell(instance, ctx), width, column.align, ellipsis),
+    color: column.color?.(instance, ctx),
+  }));
+}

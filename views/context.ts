@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+import type { Store } from '../src/store/store';
+import type { AppState } from '../src/store/app-state';
+import type { LogFeed } from '../src/logs/log-feed';
+import type { InstanceDetails, Restartable } from '../src/runtime/types';
+import type { AuditJournal } from '../src/audit/journal';
+import type { Theme } from './theme';
+
+export interface Cockpit {
+  state: Store<AppState>;
+  feed: LogFeed;
+  runtime: Restartable;
+  journal: AuditJournal;
+  theme: Theme;
+  readOnly: boolean;
+  project?: string;
+  details?: (containerId: string) => Promise<InstanceDetails>;
+  /** Runs an interactive shell in a container; resolves with its exit code. */
+  openShell?: (containerId: string) => Promise<number>;
+}
+
+export const CockpitContext = createContext<Cockpit | undefined>(undefined);
+
+export function useCockpit(): Cockpit {
+  const cockpit = useContext(CockpitContext);
+  if (!cockpit) throw new Error('views need a CockpitContext');
+  return cockpit;
+}

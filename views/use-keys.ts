@@ -1,0 +1,132 @@
+// The one keyboard dispatcher: an open overlay gets the key first, then the key table decides
+// the command for the focused pane.
+import { useRef } from 'react';
+import { useApp, useInput, type Key } from 'ink';
+import type { Instance } from '../src/runtime/types';
+import { restartAction, stopAction, stopOrStart } from '../actions/container-actions';
+import { runContainerAction } from '../actions/run-action';
+import { useCockpit } from './context';
+import { commandFor, keyName, type Binding, type Command } from './key-table';
+import { handleOverlayKey } from './overlay-keys';
+import { oldestPage, scrollLogs } from './log-navigation';
+import type { UiAction, UiState } from './ui-state';
+
+export interface KeyContext {
+  /** The latest state, also between the keys of one chunk of input. */
+  current: () => UiState;
+  dispatch: (action: UiAction) => void;
+  bindings: Binding[];
+  visible: Instance[];
+  selected?: Instance;
+  logRows: number;
+  services: string[];
+}
+
+export function useKeys(ctx: KeyContext): void {
+  const cockpit = useCockpit();
+  const { exit, suspendTerminal } = useApp();
+  const promptBefore = useRef('');
+  const { dispatch } = ctx;
+
+  const openShell = async (instance: Instance) => {
+    if (!cockpit.openShell) return;
+    const target = { kind: 'container', id: instance.id, name: instance.name, service: instance.service, project: instance.project };
+    await suspendTerminal(async () => {
+      await cockpit.journal.record('shell', target, undefined, () => cockpit.openShell!(instance.id)).then(
+        (code) => cockpit.state.set((s) => ({ ...s, notice: { kind: code === 0 ? 'ok' : 'error', text: `shell in ${instance.name} exited with ${code}`, at: Date.now() } })),
+        (error: Error) => cockpit.state.set((s) => ({ ...s, notice: { kind: 'error', text: `shell in ${instance.name}: ${error.message}`, at: Date.now() } })),
+      );
+    });
+  };
+
+  const logPosition = (follow: boolean, anchor = ctx.current().logs.anchor) =>
+    dispatch({ type: 'log-position', follow, anchor, received: cockpit.feed.store.received });
+
+  const moveSelection = (delta: number | 'top' | 'bottom') => {
+    if (ctx.visible.length === 0) return;
+    const selectedId = ctx.current().selectedId;
+    const at = Math.max(0, ctx.visible.findIndex((i) => i.id === selectedId));
+    const next = delta === 'top' ? 0 : delta === 'bottom' ? ctx.visible.length - 1 : Math.min(ctx.visible.length - 1, Math.max(0, at + delta));
+    dispatch({ type: 'select', id: ctx.visible[next].id });
+  };
+
+  const scroll = (steps: number | 'top' | 'bottom') => {
+    const ui = ctx.current();
+    if (ui.focus === 'containers') return moveSelection(steps);
+    const merged = cockpit.feed.store.merged;
+    if (steps === 'bottom') return logPosition(true);
+    const anchor = steps === 'top' ? oldestPage(merged, ui.logs, ctx.logRows) : scrollLogs(merged, ui.logs, steps);
+    if (anchor) logPosition(false, anchor);
+  };
+
+  const run = (command: Command) => {
+    const ui = ctx.current();
+    const selected = ctx.visible.find((i) => i.id === ui.selectedId) ?? ctx.visible[0];
+    const page = Math.max(1, ctx.logRows - 1);
+    switch (command) {
+      case 'quit': return exit();
+      case 'help': return dispatch({ type: 'overlay', overlay: { kind: 'help', scroll: 0 } });
+      case 'next-pane': return dispatch({ type: 'focus', pane: 'next' });
+      case 'focus-containers': return dispatch({ type: 'focus', pane: 'containers' });
+      case 'focus-logs': return dispatch({ type: 'focus', pane: 'logs' });
+      case 'zoom': return dispatch({ type: 'zoom' });
+      case 'up': return scroll(-1);
+      case 'down': return scroll(1);
+      case 'page-up': return scroll(ui.focus === 'logs' ? -page : -10);
+      case 'page-down': return scroll(ui.focus === 'logs' ? page : 10);
+      case 'top': return scroll('top');
+      case 'bottom': return scroll('bottom');
+      case 'filter':
+        promptBefore.current = ui.focus === 'logs' ? ui.logs.pattern : ui.containerFilter;
+        return dispatch({ type: 'overlay', overlay: { kind: 'prompt', target: ui.focus, text: promptBefore.current } });
+      case 'clear-filter':
+        return dispatch(ui.focus === 'logs' ? { type: 'log-pattern', text: '' } : { type: 'container-filter', text: '' });
+      case 'follow': return ui.logs.follow ? logPosition(false, scrollLogs(cockpit.feed.store.merged, ui.logs, 0)) : logPosition(true);
+      case 'level': return dispatch({ type: 'log-level' });
+      case 'services': return dispatch({ type: 'overlay', overlay: { kind: 'services', cursor: 0 } });
+      case 'all-services': return dispatch({ type: 'log-services', include: undefined, exclude: new Set() });
+      case 'timestamps': return dispatch({ type: 'log-toggle', field: 'timestamps' });
+      case 'wrap': return dispatch({ type: 'log-toggle', field: 'wrap' });
+    }
+    if (!selected) return;
+    switch (command) {
+      case 'details': return dispatch({ type: 'overlay', overlay: { kind: 'details', instanceId: selected.id, scroll: 0 } });
+      case 'logs-of-selected':
+        dispatch({ type: 'log-services', include: new Set([selected.service]), exclude: new Set() });
+        logPosition(true);
+        return dispatch({ type: 'focus', pane: 'logs' });
+      case 'shell': return void openShell(selected);
+      case 'restart': return dispatch({ type: 'overlay', overlay: { kind: 'confirm', action: 'restart', instanceId: selected.id, text: restartAction.describe(selected) } });
+      case 'stop-start': {
+        const action = stopOrStart(selected);
+        if (action.confirm) return dispatch({ type: 'overlay', overlay: { kind: 'confirm', action: 'stop', instanceId: selected.id, text: action.describe(selected) } });
+        return void runContainerAction(action, selected, cockpit.runtime, cockpit.journal, cockpit.state);
+      }
+    }
+  };
+
+  const handle = (input: string, key: Key) => {
+    const ui = ctx.current();
+    if (key.ctrl && input === 'c') return exit();
+    if (ui.overlay) {
+      return handleOverlayKey(ui.overlay, input, key, {
+        ui, dispatch, services: ctx.services, promptBefore: promptBefore.current,
+        confirm: (overlay) => {
+          const instance = cockpit.state.get().instances.find((i) => i.id === overlay.instanceId);
+          const action = overlay.action === 'restart' ? restartAction : stopAction;
+          if (instance) void runContainerAction(action, instance, cockpit.runtime, cockpit.journal, cockpit.state);
+        },
+      });
+    }
+    const name = keyName(input, key);
+    const command = name ? commandFor(ctx.bindings, name, ui.focus) : undefined;
+    if (command) run(command);
+  };
+
+  useInput((input, key) => {
+    // Keys typed ahead arrive as one chunk ("jjj"); each is its own key, except in a prompt.
+    const typedAhead = input.length > 1 && !key.ctrl && !key.meta && ctx.current().overlay?.kind !== 'prompt' && /^[\x20-\x7e]+$/.test(input);
+    if (typedAhead) for (const char of input) handle(char, key);
+    else handle(input, key);
+  });
+}
