@@ -23,6 +23,11 @@ export function loadConfigFile(file: string): Config {
 }
 
 export function parseConfig(text: string, file: string): Config {
+  return parseYaml(configSchema, text, file);
+}
+
+/** Parses YAML `text` and validates it with `schema`; problems name FILE:LINE:COL. */
+export function parseYaml<S extends z.ZodType>(schema: S, text: string, file: string): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -30,9 +35,9 @@ export function parseConfig(text: string, file: string): Config {
     return `${file}:${line}:${col}`;
   };
   if (doc.errors.length > 0) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`));
-  const result = configSchema.safeParse(doc.toJS() ?? {});
+  const result = schema.safeParse(doc.toJS() ?? {});
   if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, doc, at)).sort(byPosition));
+  throw new ConfigError(result.error.issues.map((issue) => describeIssue(schema, issue, doc, at)).sort(byPosition));
 }
 
 function byPosition(a: string, b: string): number {
@@ -42,13 +47,13 @@ function byPosition(a: string, b: string): number {
   return la - lb || ca - cb;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, at: (offset: number) => string): string {
+function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, doc: Document, at: (offset: number) => string): string {
   const path = issue.path.map(String);
   const where = path.length ? path.join('.') : 'the top level';
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const node = keyNode(doc, issue.path as (string | number)[], key);
-    const allowed = allowedKeys(issue.path as (string | number)[]);
+    const allowed = allowedKeys(schema, issue.path as (string | number)[]);
     return `${at(node?.range?.[0] ?? 0)}: unknown key "${key}" in ${where}${allowed ? `; expected one of: ${allowed}` : ''}`;
   }
   const node = nearestNode(doc, issue.path as (string | number)[]);
@@ -72,8 +77,8 @@ function keyNode(doc: Document, path: (string | number)[], key: string): Node | 
   return (pair?.key as Node | undefined) ?? map;
 }
 
-function allowedKeys(path: (string | number)[]): string | undefined {
-  let shape: unknown = configSchema;
+function allowedKeys(schema: z.ZodType, path: (string | number)[]): string | undefined {
+  let shape: unknown = schema;
   for (const part of path) {
     shape = unwrap(shape)?.shape?.[part];
     if (!shape) return undefined;
