@@ -27,8 +27,8 @@ function stateText(i: Instance, ctx: CellContext): string {
 }
 
 export const COLUMNS: Column[] = [
-  { header: 'SERVICE', width: 14, priority: 0, cell: (i) => i.service },
-  { header: 'CONTAINER', width: 18, priority: 5, grow: true, cell: (i) => i.name },
+  { header: 'SERVICE', width: 12, priority: 0, cell: (i) => i.service },
+  { header: 'CONTAINER', width: 14, priority: 4, grow: true, cell: (i) => i.name },
   {
     header: 'STATE', width: 11, priority: 0, cell: stateText,
     color: (i, ctx) => (ctx.busy ? 'yellow' : i.state === 'running' ? 'green' : i.state === 'restarting' || i.state === 'paused' ? 'yellow' : i.state === 'exited' && i.exitCode === 0 ? 'gray' : 'red'),
@@ -37,11 +37,11 @@ export const COLUMNS: Column[] = [
     header: 'HEALTH', width: 9, priority: 1, cell: (i) => i.health ?? '-',
     color: (i) => (i.health === 'healthy' ? 'green' : i.health === 'unhealthy' ? 'red' : i.health === 'starting' ? 'yellow' : undefined),
   },
-  { header: 'UPTIME', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAgo(i.startedAt, ctx.now) : '-') },
+  { header: 'UPTIME', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAgo(i.startedAt, ctx.now) : '-') },
   { header: 'RST', width: 3, priority: 3, align: 'right', cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
   { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatPercent(ctx.stats?.cpuPercent) : '-') },
-  { header: 'MEM', width: 8, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatBytes(ctx.stats?.memBytes) : '-') },
-  { header: 'PORTS', width: 14, priority: 4, grow: true, cell: (i) => i.ports.join(',') || '-' },
+  { header: 'MEM', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatBytes(ctx.stats?.memBytes) : '-') },
+  { header: 'PORTS', width: 10, priority: 5, grow: true, cell: (i) => i.ports.join(',') || '-' },
 ];
 
 /** The columns that fit in `width` cells (one space between columns), with the rest given to growing ones. */

@@ -1,0 +1,71 @@
+// Renders an Ink tree into a fixed-size fake terminal and waits for frames to change,
+// rather than sleeping.
+import { EventEmitter } from 'node:events';
+import { render, type Instance } from 'ink';
+import type { ReactElement } from 'react';
+import { stripSgr } from '../../src/text/sanitize';
+
+class SizedStdout extends EventEmitter {
+  frames: string[] = [];
+  isTTY = true;
+  constructor(public columns: number, public rows: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+}
+
+class KeyboardStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write(data: string) {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read = () => {
+    const data = this.data;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface SizedRender {
+  frame(): string;
+  press(keys: string): Promise<void>;
+  waitForFrame(predicate: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  unmount(): void;
+  instance: Instance;
+}
+
+export const KEYS = { up: '\x1b[A', down: '\x1b[B', enter: '\r', escape: '\x1b', tab: '\t', backspace: '\x7f' };
+
+export function renderSized(tree: ReactElement, columns = 80, rows = 24): SizedRender {
+  const stdout = new SizedStdout(columns, rows);
+  const stdin = new KeyboardStdin();
+  const instance = render(tree, { stdout: stdout as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const frame = () => stripSgr(stdout.frames[stdout.frames.length - 1] ?? '');
+  const waitForFrame = async (predicate: (f: string) => boolean, what: string, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (predicate(frame())) return frame();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+  };
+  const press = async (keys: string) => {
+    const before = stdout.frames.length;
+    stdin.write(keys);
+    const deadline = Date.now() + 1000;
+    while (stdout.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  };
+  return { frame, press, waitForFrame, unmount: () => instance.unmount(), instance };
+}

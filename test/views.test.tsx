@@ -1,0 +1,162 @@
+import React from 'react';
+import { describe, it, expect } from 'vitest';
+import { render } from 'ink-testing-library';
+import { App } from '../views/App';
+import { ContainersPane } from '../views/ContainersPane';
+import { CockpitContext, type Cockpit } from '../views/context';
+import { initialUi } from '../views/ui-state';
+import { makeLine } from '../src/logs/line';
+import { stripSgr } from '../src/text/sanitize';
+import { renderSized, KEYS } from './harness/ink';
+import { cockpitWith, instance } from './harness/cockpit';
+
+const stack = () => [
+  instance({ service: 'api', health: 'healthy', ports: ['8000/tcp'] }),
+  instance({ service: 'consumer', state: 'exited', exitCode: 137, startedAt: undefined }),
+  instance({ service: 'mlflow', health: 'unhealthy', restarts: 3 }),
+  instance({ project: 'other', service: 'db' }),
+];
+
+function app(cockpit: Cockpit, columns = 80, rows = 24) {
+  return renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, columns, rows);
+}
+
+let seq = 0;
+function addLines(cockpit: Cockpit, lines: [string, string, ('stdout' | 'stderr')?][]) {
+  cockpit.feed.push(lines.map(([service, text, stream]) => makeLine({ seq: ++seq, ts: seq * 1000, service, container: `${service}-1`, stream: stream ?? 'stdout', text, truncatedBytes: 0 })));
+  cockpit.feed.flush();
+}
+
+describe('containers pane (ink-testing-library)', () => {
+  it('groups containers by compose project with state, health, restarts and ports', () => {
+    const cockpit = cockpitWith(stack());
+    const { lastFrame } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={100} height={10} focused selectedId="ml-api-id" filter="" /></CockpitContext.Provider>);
+    const frame = stripSgr(lastFrame() ?? '');
+    expect(frame).toContain('Containers');
+    expect(frame).toContain('3/4 running');
+    expect(frame).toMatch(/▾ ml \(3\)/);
+    expect(frame).toMatch(/▾ other \(1\)/);
+    expect(frame).toMatch(/› api\s+ml-api-1\s+running\s+healthy\s+1m5s/);
+    expect(frame).toMatch(/consumer\s+ml-consumer-1\s+exited\(137\)/);
+    expect(frame).toMatch(/mlflow\s+ml-mlflow-1\s+running\s+unhealthy\s+\S+\s+3/);
+    expect(frame).toContain('8000/tcp');
+  });
+
+  it('says when Docker is unreachable, with the error and when it retries', () => {
+    const cockpit = cockpitWith([]);
+    cockpit.state.set((s) => ({ ...s, docker: { host: 'unix:///gone.sock', status: 'down', error: 'cannot connect to Docker at /gone.sock: no such socket', retryAt: Date.now() + 4000 } }));
+    const { lastFrame } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={100} height={10} focused filter="" /></CockpitContext.Provider>);
+    const frame = stripSgr(lastFrame() ?? '');
+    expect(frame).toContain('Docker unreachable');
+    expect(frame).toContain('no such socket');
+    expect(frame).toMatch(/Retrying in [34]s/);
+  });
+});
+
+describe('the cockpit screen', () => {
+  it('fits 80x24: header, both panes and key hints, narrow columns dropped first', async () => {
+    const cockpit = cockpitWith(stack());
+    const view = app(cockpit);
+    const frame = await view.waitForFrame((f) => f.includes('api'), 'rows');
+    const lines = frame.split('\n');
+    expect(lines).toHaveLength(24);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^opsdeck\s+docker 20\.10/);
+    expect(frame).toMatch(/SERVICE\s+CONTAINER\s+STATE\s+HEALTH/);
+    expect(frame).not.toContain('PORTS');
+    expect(lines[23]).toMatch(/<\?> help/);
+    view.unmount();
+  });
+
+  it('shows more columns on a wide terminal', async () => {
+    const view = app(cockpitWith(stack()), 200, 50);
+    const frame = await view.waitForFrame((f) => f.includes('api'), 'rows');
+    expect(frame).toMatch(/SERVICE\s+CONTAINER\s+STATE\s+HEALTH\s+UPTIME\s+RST\s+CPU\s+MEM\s+PORTS/);
+    expect(frame.split('\n')).toHaveLength(50);
+    view.unmount();
+  });
+
+  it('moves the selection with j/k and opens the help from the key table', async () => {
+    const view = app(cockpitWith(stack()));
+    await view.waitForFrame((f) => f.includes('› api'), 'api selected');
+    await view.press('jj');
+    await view.waitForFrame((f) => f.includes('› mlflow'), 'mlflow selected');
+    await view.press('?');
+    const help = await view.waitForFrame((f) => f.includes('Keys'), 'help');
+    expect(help).toMatch(/\?\s+show or hide this help/);
+    await view.press('jjjjjjjjjj');
+    await view.waitForFrame((f) => /r\s+restart the container/.test(f), 'help scrolled to the actions');
+    await view.press(KEYS.escape);
+    await view.waitForFrame((f) => !f.includes('Keys —'), 'help closed');
+    view.unmount();
+  });
+
+  it('read-only mode removes actions from keys and help', async () => {
+    const view = app(cockpitWith(stack(), { readOnly: true }), 200, 50);
+    await view.press('?');
+    const help = await view.waitForFrame((f) => f.includes('Keys'), 'help');
+    expect(help).toContain('read-only');
+    expect(help).not.toMatch(/restart the container/);
+    expect(help).not.toMatch(/shell in the container/);
+    await view.press(KEYS.escape);
+    await view.press('r');
+    expect(view.frame()).not.toContain('Confirm');
+    view.unmount();
+  });
+
+  it('asks before a restart and says exactly what will happen; n cancels', async () => {
+    const view = app(cockpitWith(stack()));
+    await view.waitForFrame((f) => f.includes('› api'), 'api');
+    await view.press('r');
+    const frame = await view.waitForFrame((f) => f.includes('Confirm'), 'confirm');
+    expect(frame.replace(/[\s│]+/g, ' ')).toMatch(/Restart ml-api-1 \(service api, project ml\)\? Docker sends SIGTERM, waits up to 10 s/);
+    await view.press('n');
+    await view.waitForFrame((f) => !f.includes('Confirm'), 'dialog closed');
+    view.unmount();
+  });
+
+  it('merges logs with service prefixes, marks stderr, filters by regex and reports a bad one', async () => {
+    const cockpit = cockpitWith(stack());
+    addLines(cockpit, [['api', 'GET /health 200'], ['mlflow', 'ERROR registry down', 'stderr'], ['api', 'GET /predict 200']]);
+    const view = app(cockpit);
+    let frame = await view.waitForFrame((f) => f.includes('GET /predict'), 'logs');
+    expect(frame).toMatch(/api\s+│GET \/health 200/);
+    expect(frame).toMatch(/mlflow !│ERROR registry down/);
+    await view.press(KEYS.tab);
+    await view.press('/');
+    await view.press('predict');
+    frame = await view.waitForFrame((f) => f.includes('Logs · /predict/'), 'filtered');
+    expect(frame).not.toContain('GET /health');
+    await view.press('(');
+    frame = await view.waitForFrame((f) => f.includes('bad regex'), 'regex error');
+    expect(frame).toContain('GET /predict');
+    await view.press(KEYS.escape);
+    frame = await view.waitForFrame((f) => f.includes('GET /health'), 'filter restored');
+    view.unmount();
+  });
+
+  it('pausing keeps collecting and says how many lines arrived', async () => {
+    const cockpit = cockpitWith(stack());
+    addLines(cockpit, [['api', 'line one']]);
+    const view = app(cockpit);
+    await view.waitForFrame((f) => f.includes('line one'), 'first line');
+    await view.press('2');
+    await view.press('f');
+    addLines(cockpit, [['api', 'line two'], ['api', 'line three']]);
+    const frame = await view.waitForFrame((f) => f.includes('2 new lines'), 'paused counter');
+    expect(frame).toContain('PAUSED');
+    expect(frame).not.toContain('line three');
+    await view.press('G');
+    await view.waitForFrame((f) => f.includes('line three') && !f.includes('PAUSED'), 'following again');
+    view.unmount();
+  });
+
+  it('draws ASCII boxes with LANG=C and no colour with NO_COLOR', async () => {
+    const cockpit = cockpitWith(stack(), { env: { LANG: 'C', NO_COLOR: '1' } });
+    const view = app(cockpit);
+    const frame = await view.waitForFrame((f) => f.includes('api'), 'rows');
+    expect(frame).toMatch(/^\+- Containers -+/m);
+    expect(frame).not.toMatch(/[╭│▾›]/);
+    view.unmount();
+  });
+});
