@@ -6,6 +6,8 @@ import { bindingsFor } from './key-table';
 import { reduce, type UiAction, type UiState } from './ui-state';
 import { visibleInstances, groupRows } from './visible-instances';
 import { useKeys } from './use-keys';
+import { EXTRA_PANES } from './panes';
+import { PaneHostContext, type PaneHost } from './pane-host';
 import { Header } from './Header';
 import { Footer } from './Footer';
 import { ContainersPane } from './ContainersPane';
@@ -16,6 +18,9 @@ import { DetailsView } from './DetailsView';
 import { Prompt } from './Prompt';
 import { ServicesPicker } from './ServicesPicker';
 
+/** Side by side when the terminal is this wide; otherwise one top pane at a time (digits switch). */
+const WIDE = 160;
+
 export function App({ initial }: { initial: UiState }) {
   const cockpit = useCockpit();
   const { columns, rows } = useWindowSize();
@@ -25,38 +30,66 @@ export function App({ initial }: { initial: UiState }) {
     latest.current = reduce(latest.current, action);
     setUi(latest.current);
   }, []);
+  const host = useMemo<PaneHost>(() => ({ confirm: (text, run) => dispatch({ type: 'overlay', overlay: { kind: 'confirm', text, run } }) }), [dispatch]);
   const instances = useAppState((s) => s.instances);
   useLogVersion();
-  const bindings = useMemo(() => bindingsFor(cockpit.readOnly), [cockpit.readOnly]);
+  const extra = EXTRA_PANES.filter((p) => p.enabled(cockpit));
+  const bindings = useMemo(() => bindingsFor(cockpit.readOnly, extra.flatMap((p) => p.bindings)), [cockpit.readOnly, extra.length]);
   const visible = visibleInstances(instances, ui.containerFilter);
   const selected = visible.find((i) => i.id === ui.selectedId) ?? visible[0];
   const services = [...new Set([...instances.map((i) => i.service), ...cockpit.feed.store.services()])].sort();
 
   const body = Math.max(4, rows - 2);
+  const wide = columns >= WIDE && extra.length > 0;
+  const top = extra.find((p) => p.id === ui.top);
+  const containersWanted = groupRows(visible).length + 3;
+  const wanted = wide ? Math.max(containersWanted, extra.reduce((sum, p) => sum + p.rowsWanted(cockpit), 0)) : top ? top.rowsWanted(cockpit) : containersWanted;
   const dialog = ui.overlay?.kind === 'confirm' ? 6 : ui.overlay?.kind === 'services' ? Math.min(body - 4, services.length + 3) : 0;
-  const wanted = groupRows(visible).length + 3;
-  const containersHeight = ui.zoom ? (ui.focus === 'containers' ? body : 0) : Math.min(Math.max(5, wanted), Math.floor(body * 0.45));
-  const logsHeight = Math.max(0, body - containersHeight - dialog);
-  useKeys({ current: () => latest.current, dispatch, bindings, visible, selected, logRows: Math.max(1, logsHeight - 2), services });
+  const zoomedLogs = ui.zoom && ui.focus === 'logs';
+  const topHeight = ui.zoom ? (zoomedLogs ? 0 : body - dialog) : Math.min(Math.max(5, wanted), Math.floor(body * 0.5));
+  const logsHeight = Math.max(0, body - topHeight - dialog);
+  useKeys({
+    current: () => latest.current, dispatch, bindings, visible, selected, logRows: Math.max(1, logsHeight - 2), services,
+    paneOrder: ['containers', ...extra.map((p) => p.id), 'logs'], paneKeys: Object.fromEntries(extra.map((p) => [p.id, p.key])),
+  });
 
-  const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details';
-  return (
-    <Box flexDirection="column" width={columns} height={rows}>
-      <Header width={columns} />
-      {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} /> : null}
-      {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
-      {!fullscreen && containersHeight > 0
-        ? <ContainersPane width={columns} height={containersHeight} focused={ui.focus === 'containers'} selectedId={selected?.id} filter={ui.containerFilter} />
-        : null}
-      {!fullscreen && logsHeight > 2 ? <LogsPane width={columns} height={logsHeight} focused={ui.focus === 'logs'} view={ui.logs} /> : null}
-      {ui.overlay?.kind === 'confirm' ? <ConfirmDialog text={ui.overlay.text} width={columns} /> : null}
-      {ui.overlay?.kind === 'services'
-        ? <ServicesPicker services={services} cursor={ui.overlay.cursor} width={columns}
-            shown={(s) => (ui.logs.include ? ui.logs.include.has(s) : !ui.logs.exclude.has(s))} />
-        : null}
-      {ui.overlay?.kind === 'prompt'
-        ? <Prompt label={ui.overlay.target === 'logs' ? '/ logs (regex, !re inverts):' : '/ containers:'} text={ui.overlay.text} error={ui.overlay.error} width={columns} />
-        : <Footer width={columns} bindings={bindings} focus={ui.focus} />}
-    </Box>
+  const overlayOpen = ui.overlay !== undefined;
+  const containers = (width: number) => (
+    <ContainersPane width={width} height={topHeight} focused={ui.focus === 'containers'} selectedId={selected?.id} filter={ui.containerFilter} />
   );
+  const renderExtra = (pane: (typeof extra)[number], width: number, height: number) => (
+    <React.Fragment key={pane.id}>{pane.render({ width, height, focused: ui.focus === pane.id, active: ui.focus === pane.id && !overlayOpen })}</React.Fragment>
+  );
+  const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details';
+  const leftWidth = Math.floor(columns * 0.55);
+  return (
+    <PaneHostContext.Provider value={host}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header width={columns} />
+        {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} titles={Object.fromEntries(extra.map((p) => [p.id, p.title]))} /> : null}
+        {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
+        {!fullscreen && topHeight > 0 && wide && !ui.zoom
+          ? <Box flexDirection="row">
+              {containers(leftWidth)}
+              <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, splitHeight(topHeight, extra.length, n)))}</Box>
+            </Box>
+          : null}
+        {!fullscreen && topHeight > 0 && !(wide && !ui.zoom) ? (top ? renderExtra(top, columns, topHeight) : containers(columns)) : null}
+        {!fullscreen && logsHeight > 2 ? <LogsPane width={columns} height={logsHeight} focused={ui.focus === 'logs'} view={ui.logs} /> : null}
+        {ui.overlay?.kind === 'confirm' ? <ConfirmDialog text={ui.overlay.text} width={columns} /> : null}
+        {ui.overlay?.kind === 'services'
+          ? <ServicesPicker services={services} cursor={ui.overlay.cursor} width={columns}
+              shown={(s) => (ui.logs.include ? ui.logs.include.has(s) : !ui.logs.exclude.has(s))} />
+          : null}
+        {ui.overlay?.kind === 'prompt'
+          ? <Prompt label={ui.overlay.target === 'logs' ? '/ logs (regex, !re inverts):' : '/ containers:'} text={ui.overlay.text} error={ui.overlay.error} width={columns} />
+          : <Footer width={columns} bindings={bindings} focus={ui.focus} />}
+      </Box>
+    </PaneHostContext.Provider>
+  );
+}
+
+function splitHeight(total: number, parts: number, index: number): number {
+  const base = Math.floor(total / parts);
+  return index === parts - 1 ? total - base * (parts - 1) : base;
 }

@@ -7,7 +7,7 @@ import type { Binding, Scope } from './key-table';
 const NOTICE_MS = 8000;
 
 /** Key hints for the focused pane, or the outcome of the last action while it is fresh. */
-export function Footer({ width, bindings, focus }: { width: number; bindings: Binding[]; focus: Exclude<Scope, 'global'> }) {
+export function Footer({ width, bindings, focus }: { width: number; bindings: Binding[]; focus: Scope }) {
   const { theme } = useCockpit();
   const notice = useAppState((s) => s.notice);
   const now = useNow(1000, notice !== undefined && Date.now() - notice.at < NOTICE_MS);
@@ -19,10 +19,10 @@ export function Footer({ width, bindings, focus }: { width: number; bindings: Bi
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
-        {hints.map((b) => (
-          <Text key={b.command}>
+        {hints.map((b, n) => (
+          <Text key={n}>
             <Text color={theme.color ? 'cyan' : undefined}>{`<${b.keys[0]}>`}</Text>
-            {` ${b.command.replace(/-/g, ' ')}  `}
+            {` ${b.command === 'pane-key' ? b.help : b.command.replace(/-/g, ' ')}  `}
           </Text>
         ))}
       </Text>

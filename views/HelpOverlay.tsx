@@ -3,17 +3,17 @@ import { Box, Text } from 'ink';
 import { useCockpit } from './context';
 import type { Binding, Scope } from './key-table';
 
-const TITLES: Record<Scope, string> = { global: 'Everywhere', containers: 'Containers pane', logs: 'Logs pane' };
-const SCOPES: Scope[] = ['global', 'containers', 'logs'];
+const TITLES: Record<string, string> = { global: 'Everywhere', containers: 'Containers pane', logs: 'Logs pane' };
 const COLUMN_WIDTH = 62;
 
 type Line = { title: string } | { binding: Binding };
 
 /** The help, made from the key table itself: what is listed is exactly what the keys do. */
-export function HelpOverlay({ bindings, width, height, scroll }: { bindings: Binding[]; width: number; height: number; scroll: number }) {
+export function HelpOverlay({ bindings, width, height, scroll, titles = {} }: { bindings: Binding[]; width: number; height: number; scroll: number; titles?: Record<string, string> }) {
   const { theme, readOnly } = useCockpit();
-  const sections = SCOPES.map((scope) => [{ title: TITLES[scope] } as Line, ...bindings.filter((b) => b.scope === scope).map((binding) => ({ binding }))]);
-  const side = width >= COLUMN_WIDTH * SCOPES.length + 4;
+  const scopes: Scope[] = [...new Set(bindings.map((b) => b.scope))];
+  const sections = scopes.map((scope) => [{ title: TITLES[scope] ?? `${titles[scope] ?? scope} pane` } as Line, ...bindings.filter((b) => b.scope === scope).map((binding) => ({ binding }))]);
+  const side = width >= COLUMN_WIDTH * Math.min(3, scopes.length) + 4;
   const rows = height - 3;
   const flat = sections.flatMap((lines, n) => (n ? [{ title: '' } as Line, ...lines] : lines));
   const top = Math.max(0, Math.min(scroll, flat.length - rows));
@@ -27,7 +27,7 @@ export function HelpOverlay({ bindings, width, height, scroll }: { bindings: Bin
     <Box flexDirection="column" width={width} height={height} borderStyle={theme.border} borderColor={theme.color ? 'cyan' : undefined} paddingX={1} overflow="hidden">
       <Text bold wrap="truncate-end">Keys{readOnly ? ' (read-only: actions are off)' : ''} — ? or esc closes{side ? '' : ' · j/k scroll'}</Text>
       {side
-        ? <Box flexDirection="row" columnGap={2}>{sections.map((lines, n) => <Box key={n} flexDirection="column" width={COLUMN_WIDTH}>{lines.map(render)}</Box>)}</Box>
+        ? <Box flexDirection="row" columnGap={2} flexWrap="wrap">{sections.map((lines, n) => <Box key={n} flexDirection="column" width={COLUMN_WIDTH}>{lines.map(render)}</Box>)}</Box>
         : flat.slice(top, top + rows).map((line, n) => render(line, top + n))}
     </Box>
   );

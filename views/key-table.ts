@@ -2,9 +2,11 @@
 // `mutates`; --read-only removes them, so they are neither reachable nor listed.
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'containers' | 'logs';
+/** 'global', a built-in pane, or an extra pane's id. */
+export type Scope = string;
 
 export type Command =
+  | 'pane-key'
   | 'help' | 'quit' | 'next-pane' | 'focus-containers' | 'focus-logs' | 'zoom'
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'details' | 'logs-of-selected' | 'shell' | 'restart' | 'stop-start' | 'filter'
@@ -46,8 +48,9 @@ export const BINDINGS: Binding[] = [
   { command: 'wrap', keys: ['w'], scope: 'logs', help: 'wrap long lines on / off' },
 ];
 
-export function bindingsFor(readOnly: boolean): Binding[] {
-  return readOnly ? BINDINGS.filter((b) => !b.mutates) : BINDINGS;
+export function bindingsFor(readOnly: boolean, extra: Binding[] = []): Binding[] {
+  const all = [...BINDINGS, ...extra];
+  return readOnly ? all.filter((b) => !b.mutates) : all;
 }
 
 /** Ink's key event as the names used in the table: `ctrl+u`, `tab`, `G`, `?`. */
@@ -66,6 +69,6 @@ export function keyName(input: string, key: Key): string | undefined {
   return input || undefined;
 }
 
-export function commandFor(bindings: Binding[], name: string, focus: Exclude<Scope, 'global'>): Command | undefined {
+export function commandFor(bindings: Binding[], name: string, focus: Scope): Command | undefined {
   return (bindings.find((b) => b.scope === focus && b.keys.includes(name)) ?? bindings.find((b) => b.scope === 'global' && b.keys.includes(name)))?.command;
 }

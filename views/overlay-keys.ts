@@ -6,7 +6,6 @@ import { parsePattern } from './ui-state';
 export interface OverlayContext {
   ui: UiState;
   dispatch: (action: UiAction) => void;
-  confirm: (overlay: Extract<Overlay, { kind: 'confirm' }>) => void;
   services: string[];
   /** Previous filter text, restored when a prompt is cancelled. */
   promptBefore: string;
@@ -23,7 +22,7 @@ export function handleOverlayKey(overlay: Overlay, input: string, key: Key, ctx:
     case 'confirm':
       if (input === 'y' || input === 'Y') {
         close();
-        ctx.confirm(overlay);
+        overlay.run();
       } else if (input === 'n' || input === 'N' || key.escape) close();
       return;
     case 'details':

@@ -3,13 +3,14 @@
 import { makeQuery, type LogQuery } from '../src/logs/log-query';
 import type { LogLevel, LogLine } from '../src/logs/line';
 
-export type Pane = 'containers' | 'logs';
+/** 'containers', 'logs', or an extra pane's id. */
+export type Pane = string;
 
 export type Overlay =
   | { kind: 'help'; scroll: number }
-  | { kind: 'confirm'; action: 'restart' | 'stop'; instanceId: string; text: string }
+  | { kind: 'confirm'; text: string; run: () => void }
   | { kind: 'details'; instanceId: string; scroll: number }
-  | { kind: 'prompt'; target: Pane; text: string; error?: string }
+  | { kind: 'prompt'; target: 'containers' | 'logs'; text: string; error?: string }
   | { kind: 'services'; cursor: number };
 
 export interface LogView {
@@ -29,6 +30,8 @@ export interface LogView {
 
 export interface UiState {
   focus: Pane;
+  /** The pane shown above the logs when there is room for one only. */
+  top: Pane;
   zoom: boolean;
   selectedId?: string;
   containerFilter: string;
@@ -37,7 +40,8 @@ export interface UiState {
 }
 
 export type UiAction =
-  | { type: 'focus'; pane: Pane | 'next' }
+  | { type: 'focus'; pane: Pane }
+  | { type: 'focus-next'; order: Pane[] }
   | { type: 'zoom' }
   | { type: 'select'; id: string | undefined }
   | { type: 'overlay'; overlay: Overlay | undefined }
@@ -54,7 +58,7 @@ export function initialUi(options: { include?: string[]; exclude?: string[]; tim
     follow: true, pattern: '', include: options.include ? new Set(options.include) : undefined,
     exclude: new Set(options.exclude ?? []), timestamps: options.timestamps ?? false, wrap: options.wrap ?? false,
   };
-  return { focus: 'containers', zoom: false, containerFilter: '', logs: withQuery(logs) };
+  return { focus: 'containers', top: 'containers', zoom: false, containerFilter: '', logs: withQuery(logs) };
 }
 
 /** `!re` inverts; an invalid regex throws with the engine's message. */
@@ -76,7 +80,11 @@ const LEVELS: (LogLevel | undefined)[] = [undefined, 'warn', 'error'];
 export function reduce(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'focus':
-      return { ...state, focus: action.pane === 'next' ? (state.focus === 'containers' ? 'logs' : 'containers') : action.pane };
+      return { ...state, focus: action.pane, top: action.pane === 'logs' ? state.top : action.pane };
+    case 'focus-next': {
+      const next = action.order[(action.order.indexOf(state.focus) + 1) % action.order.length];
+      return reduce(state, { type: 'focus', pane: next });
+    }
     case 'zoom':
       return { ...state, zoom: !state.zoom };
     case 'select':

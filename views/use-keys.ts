@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { useApp, useInput, type Key } from 'ink';
 import type { Instance } from '../src/runtime/types';
-import { restartAction, stopAction, stopOrStart } from '../actions/container-actions';
+import { restartAction, stopOrStart } from '../actions/container-actions';
 import { runContainerAction } from '../actions/run-action';
 import { useCockpit } from './context';
 import { commandFor, keyName, type Binding, type Command } from './key-table';
@@ -20,7 +20,13 @@ export interface KeyContext {
   selected?: Instance;
   logRows: number;
   services: string[];
+  /** Focus order for tab; digits focus extra panes by their key. */
+  paneOrder: string[];
+  paneKeys: Record<string, string>;
 }
+
+/** While an extra pane has focus it takes its own keys; only these still act globally. */
+const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom']);
 
 export function useKeys(ctx: KeyContext): void {
   const cockpit = useCockpit();
@@ -66,7 +72,7 @@ export function useKeys(ctx: KeyContext): void {
     switch (command) {
       case 'quit': return exit();
       case 'help': return dispatch({ type: 'overlay', overlay: { kind: 'help', scroll: 0 } });
-      case 'next-pane': return dispatch({ type: 'focus', pane: 'next' });
+      case 'next-pane': return dispatch({ type: 'focus-next', order: ctx.paneOrder });
       case 'focus-containers': return dispatch({ type: 'focus', pane: 'containers' });
       case 'focus-logs': return dispatch({ type: 'focus', pane: 'logs' });
       case 'zoom': return dispatch({ type: 'zoom' });
@@ -78,7 +84,7 @@ export function useKeys(ctx: KeyContext): void {
       case 'bottom': return scroll('bottom');
       case 'filter':
         promptBefore.current = ui.focus === 'logs' ? ui.logs.pattern : ui.containerFilter;
-        return dispatch({ type: 'overlay', overlay: { kind: 'prompt', target: ui.focus, text: promptBefore.current } });
+        return dispatch({ type: 'overlay', overlay: { kind: 'prompt', target: ui.focus === 'logs' ? 'logs' : 'containers', text: promptBefore.current } });
       case 'clear-filter':
         return dispatch(ui.focus === 'logs' ? { type: 'log-pattern', text: '' } : { type: 'container-filter', text: '' });
       case 'follow': return ui.logs.follow ? logPosition(false, scrollLogs(cockpit.feed.store.merged, ui.logs, 0)) : logPosition(true);
@@ -96,11 +102,12 @@ export function useKeys(ctx: KeyContext): void {
         logPosition(true);
         return dispatch({ type: 'focus', pane: 'logs' });
       case 'shell': return void openShell(selected);
-      case 'restart': return dispatch({ type: 'overlay', overlay: { kind: 'confirm', action: 'restart', instanceId: selected.id, text: restartAction.describe(selected) } });
+      case 'restart':
       case 'stop-start': {
-        const action = stopOrStart(selected);
-        if (action.confirm) return dispatch({ type: 'overlay', overlay: { kind: 'confirm', action: 'stop', instanceId: selected.id, text: action.describe(selected) } });
-        return void runContainerAction(action, selected, cockpit.runtime, cockpit.journal, cockpit.state);
+        const action = command === 'restart' ? restartAction : stopOrStart(selected);
+        const go = () => void runContainerAction(action, selected, cockpit.runtime, cockpit.journal, cockpit.state);
+        if (!action.confirm) return go();
+        return dispatch({ type: 'overlay', overlay: { kind: 'confirm', text: action.describe(selected), run: go } });
       }
     }
   };
@@ -111,16 +118,14 @@ export function useKeys(ctx: KeyContext): void {
     if (ui.overlay) {
       return handleOverlayKey(ui.overlay, input, key, {
         ui, dispatch, services: ctx.services, promptBefore: promptBefore.current,
-        confirm: (overlay) => {
-          const instance = cockpit.state.get().instances.find((i) => i.id === overlay.instanceId);
-          const action = overlay.action === 'restart' ? restartAction : stopAction;
-          if (instance) void runContainerAction(action, instance, cockpit.runtime, cockpit.journal, cockpit.state);
-        },
       });
     }
     const name = keyName(input, key);
+    const pane = name ? Object.entries(ctx.paneKeys).find(([, digit]) => digit === name)?.[0] : undefined;
+    if (pane) return dispatch({ type: 'focus', pane });
     const command = name ? commandFor(ctx.bindings, name, ui.focus) : undefined;
-    if (command) run(command);
+    const extraFocused = ui.focus !== 'containers' && ui.focus !== 'logs';
+    if (command && command !== 'pane-key' && (!extraFocused || ALWAYS_GLOBAL.has(command))) run(command);
   };
 
   useInput((input, key) => {
