@@ -13,6 +13,8 @@ export interface Dockerd {
   socket: string;
   dir: string;
   stop(): Promise<void>;
+  /** Stops the engine but leaves its containers defined, as a crash or an upgrade would. */
+  kill(): Promise<void>;
 }
 
 export function ping(socket: string): Promise<boolean> {
@@ -52,6 +54,12 @@ export async function startDockerd(dir = mkdtempSync(join(tmpdir(), 'opsdeck-doc
     if (exited) throw new Error(`dockerd exited at start; see ${log}`);
     return existsSync(socket) && ping(socket);
   }, 30_000, 'dockerd');
+  const kill = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    await waitFor(async () => exited, 30_000, 'dockerd to stop').catch(() => child.kill('SIGKILL'));
+    unmountUnder(dir);
+  };
   const stop = async () => {
     if (exited) return;
     try {
@@ -61,7 +69,7 @@ export async function startDockerd(dir = mkdtempSync(join(tmpdir(), 'opsdeck-doc
     await waitFor(async () => exited, 30_000, 'dockerd to stop').catch(() => child.kill('SIGKILL'));
     unmountUnder(dir);
   };
-  return { host: `unix://${socket}`, socket, dir, stop };
+  return { host: `unix://${socket}`, socket, dir, stop, kill };
 }
 
 /** Lazily unmounts whatever the engine left mounted below `dir`, so the dir can be removed. */
