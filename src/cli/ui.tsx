@@ -11,6 +11,8 @@ import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
 import { DockerSource } from '../docker/docker-source';
 import { AuditJournal } from '../audit/journal';
+import { LagSource } from '../kafka/source/lag-source';
+import { openHealthSources, closeHealthSources } from '../health/sources';
 import { openShell } from './shell';
 import type { Settings } from './settings';
 
@@ -32,6 +34,8 @@ export async function runUi(settings: Settings): Promise<number> {
     project: settings.project, details: (id) => source.details(id), openShell: (id) => openShell(settings.dockerHost, id),
   };
   source.open();
+  Object.assign(cockpit, openHealthSources(config, state, (id) => source.details(id)));
+  if (config.kafka) (cockpit.lag = new LagSource(config.kafka)).start();
   const instance = render(
     <CockpitContext.Provider value={cockpit}>
       <App initial={initialUi({ include: config.logs.include, exclude: config.logs.exclude, timestamps: config.logs.timestamps, wrap: config.logs.wrap })} />
@@ -45,10 +49,14 @@ export async function runUi(settings: Settings): Promise<number> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // A failpoint for the terminal-restore test: a crash outside React, after the first frame.
+  if (process.env.OPSDECK_FAILPOINT === 'crash') setTimeout(() => { throw new Error('failpoint: crash'); }, 1000);
   try {
     await instance.waitUntilExit();
   } finally {
     source.close();
+    await closeHealthSources(cockpit);
+    await cockpit.lag?.stop();
   }
   return 0;
 }
