@@ -53,7 +53,7 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, doc: Document
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const node = keyNode(doc, issue.path as (string | number)[], key);
-    const allowed = allowedKeys(schema, issue.path as (string | number)[]);
+    const allowed = allowedKeys(schema, issue.path as (string | number)[], doc.toJS());
     return `${at(node?.range?.[0] ?? 0)}: unknown key "${key}" in ${where}${allowed ? `; expected one of: ${allowed}` : ''}`;
   }
   const node = nearestNode(doc, issue.path as (string | number)[]);
@@ -77,18 +77,35 @@ function keyNode(doc: Document, path: (string | number)[], key: string): Node | 
   return (pair?.key as Node | undefined) ?? map;
 }
 
-function allowedKeys(schema: z.ZodType, path: (string | number)[]): string | undefined {
+function allowedKeys(schema: z.ZodType, path: (string | number)[], data: unknown): string | undefined {
   let shape: unknown = schema;
+  let value = data;
   for (const part of path) {
-    shape = unwrap(shape)?.shape?.[part];
+    const current = unwrap(shape, value);
+    value = (value as Record<string | number, unknown> | undefined)?.[part];
+    shape = current?.shape?.[part] ?? (typeof part === 'number' ? current?.def?.element : current?.def?.valueType);
     if (!shape) return undefined;
   }
-  const keys = Object.keys(unwrap(shape)?.shape ?? {});
+  const keys = Object.keys(unwrap(shape, value)?.shape ?? {});
   return keys.length ? keys.join(', ') : undefined;
 }
 
-function unwrap(schema: unknown): { shape?: Record<string, unknown> } | undefined {
-  let current = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
-  while (current && !current.shape && current.def?.innerType) current = current.def.innerType as typeof current;
-  return current;
+interface SchemaLike {
+  shape?: Record<string, SchemaLike>;
+  def?: { innerType?: SchemaLike; element?: SchemaLike; valueType?: SchemaLike; in?: SchemaLike; options?: SchemaLike[]; discriminator?: string };
+  _zod?: { values?: Set<unknown> };
+}
+
+/** The object schema under optional/default/pipe wrappers; for a discriminated union, the member `value` selects. */
+function unwrap(schema: unknown, value: unknown): SchemaLike | undefined {
+  let current = schema as SchemaLike | undefined;
+  for (;;) {
+    const def = current?.def;
+    if (!current || current.shape || !def) return current;
+    if (def.options && def.discriminator) {
+      const tag = (value as Record<string, unknown> | undefined)?.[def.discriminator];
+      current = def.options.find((option) => unwrap(option, undefined)?.shape?.[def.discriminator!]?._zod?.values?.has(tag));
+    } else if (def.innerType || def.in) current = def.innerType ?? def.in;
+    else return current;
+  }
 }

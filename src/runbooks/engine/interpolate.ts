@@ -1,0 +1,44 @@
+// Fills {{parameter}} and ${ENV} references in a step. Environment values are treated as
+// secrets: they reach the command, never the journal or the report.
+import { ENV_REF, PARAM_REF } from '../schema-common';
+import type { ParamValue } from './params';
+
+export interface Interpolation {
+  params: Record<string, ParamValue>;
+  env: Record<string, string | undefined>;
+  /** Receives every ${ENV} value used, so it can be redacted. */
+  onSecret(value: string): void;
+}
+
+const WHOLE_REF = /^\{\{\s*([A-Za-z_][\w-]*)\s*\}\}$/;
+
+export function interpolate<T>(value: T, ctx: Interpolation): T {
+  if (typeof value === 'string') return interpolateString(value, ctx) as T;
+  if (Array.isArray(value)) return value.map((item) => interpolate(item, ctx)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, ctx)])) as T;
+  }
+  return value;
+}
+
+function interpolateString(text: string, ctx: Interpolation): string | ParamValue {
+  const whole = WHOLE_REF.exec(text);
+  // A lone reference keeps the parameter's type, so `count: "{{count}}"` becomes a number.
+  if (whole && whole[1] in ctx.params) return ctx.params[whole[1]];
+  return text
+    .replace(PARAM_REF, (_, name: string) => {
+      if (!(name in ctx.params)) throw new Error(`unknown parameter {{${name}}}`);
+      return String(ctx.params[name]);
+    })
+    .replace(ENV_REF, (_, name: string) => {
+      const found = ctx.env[name];
+      if (found === undefined) throw new Error(`environment variable ${name} is not set`);
+      if (found !== '') ctx.onSecret(found);
+      return found;
+    });
+}
+
+/** The names of the ${ENV} variables a value uses, for rendering without revealing them. */
+export function envNames(value: unknown): string[] {
+  return [...new Set([...JSON.stringify(value ?? null).matchAll(ENV_REF)].map((m) => m[1]))];
+}
