@@ -19,6 +19,8 @@ export interface Instance {
   restarts: number;
   ports: string[];
   tty: boolean;
+  /** The container's opsdeck.* labels (opsdeck.health, opsdeck.metrics), when it has any. */
+  labels?: Record<string, string>;
 }
 
 export interface InstanceStats {
