@@ -5,6 +5,9 @@ import type { LogFeed } from '../src/logs/log-feed';
 import type { InstanceDetails, Restartable } from '../src/runtime/types';
 import type { AuditJournal } from '../src/audit/journal';
 import type { Theme } from './theme';
+import type { HealthSource } from '../src/health/health-source';
+import type { LatencySource } from '../src/health/latency-source';
+import type { LagSource } from '../src/kafka/source/lag-source';
 
 export interface Cockpit {
   state: Store<AppState>;
@@ -17,6 +20,12 @@ export interface Cockpit {
   details?: (containerId: string) => Promise<InstanceDetails>;
   /** Runs an interactive shell in a container; resolves with its exit code. */
   openShell?: (containerId: string) => Promise<number>;
+  /** Health checks (config and opsdeck.health labels), when there are any. */
+  health?: HealthSource;
+  /** Request rate, errors and latency per service with metrics. */
+  latency?: LatencySource;
+  /** Consumer-group lag, when the config has a `kafka` section. */
+  lag?: LagSource;
 }
 
 export const CockpitContext = createContext<Cockpit | undefined>(undefined);

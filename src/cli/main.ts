@@ -24,6 +24,13 @@ export async function main(argv: string[]): Promise<number> {
       const { runStatus } = await import('./status');
       code = await runStatus(loadSettings(program.opts<CliOptions>()), options);
     });
+  program.command('check')
+    .description('run every health check once; exit 1 when one is down, 2 when there is nothing to check')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { json?: boolean }) => {
+      const { runCheck } = await import('./check');
+      code = await runCheck(loadSettings(program.opts<CliOptions>()), options);
+    });
   program.command('logs')
     .description('merged logs of the services, plain text for pipes (same sanitising as the UI)')
     .argument('[services...]', 'only these services')
@@ -35,6 +42,27 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (services: string[], options) => {
       const { runLogs } = await import('./logs');
       code = await runLogs(loadSettings(program.opts<CliOptions>()), { services, ...options });
+    });
+  const lag = program.command('lag')
+    .description('consumer-group lag, kafka-consumer-groups style; exit 1 when a group is above its thresholds')
+    .option('--group <group>', 'only this group')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { group?: string; json?: boolean }) => {
+      const { runLag } = await import('./lag');
+      code = await runLag(loadSettings(program.opts<CliOptions>()), options);
+    });
+  lag.command('reset')
+    .description("reset a group's committed offsets (clear its backlog); refused while it has active members")
+    .option('--group <group>', 'the consumer group (required)')
+    .requiredOption('--to <target>', 'latest, earliest, or an ISO time')
+    .option('--dry-run', 'show the plan only')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (options: { group?: string; to: string; dryRun?: boolean; yes?: boolean }) => {
+      // `lag` has a --group of its own, which commander fills first.
+      const group = options.group ?? lag.opts<{ group?: string }>().group;
+      const { runLagReset } = await import('./lag');
+      code = group ? await runLagReset(loadSettings(program.opts<CliOptions>()), { ...options, group }) : 2;
+      if (!group) process.stderr.write("opsdeck: lag reset: required option '--group <group>' not specified\n");
     });
 
   try {

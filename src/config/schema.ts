@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
+import { checksSchema, metricsSchema, prometheusSchema, sloSchema } from '../health/config-schema';
+import { kafkaConfigSchema } from '../kafka/source/config-schema';
 
 export const durationSchema = z
   .union([z.string(), z.number()])
@@ -33,6 +35,11 @@ export const configSchema = z.strictObject({
   audit: z.strictObject({
     path: z.string().min(1).optional(),
   }).default({}),
+  kafka: kafkaConfigSchema.optional(),
+  checks: checksSchema.default([]),
+  metrics: metricsSchema,
+  slo: sloSchema,
+  prometheus: prometheusSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

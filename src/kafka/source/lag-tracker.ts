@@ -1,0 +1,88 @@
+// Turns successive polls into group views: a Burrow commit window and a log-end table per
+// partition, a trend of total lag per group. Pure: the caller supplies polls and the time.
+import type { GroupLag, LagPoll } from '../lag/poller';
+import { evaluatePartition, groupStatus, recordCommit, type CommitSample } from '../lag/status';
+import { LogEndTable, timeLag } from '../lag/time-lag';
+import type { GroupView, PartitionView } from './lag-model';
+import { levelOf, type Thresholds } from './thresholds';
+
+export interface TrackerOptions {
+  window: number;
+  thresholds: Thresholds;
+  trendLength?: number;
+}
+
+interface PartitionHistory {
+  window: CommitSample[];
+}
+
+export class LagTracker {
+  private readonly partitions = new Map<string, PartitionHistory>();
+  /** Log ends belong to topic partitions, shared by every group reading them. */
+  private readonly ends = new Map<string, LogEndTable>();
+  private readonly trends = new Map<string, number[]>();
+
+  constructor(private readonly options: TrackerOptions) {}
+
+  /** Folds one poll in; `reported` holds consumer-reported lag seconds by group. */
+  update(poll: LagPoll, reported: ReadonlyMap<string, { seconds?: number; error?: string }> = new Map()): GroupView[] {
+    const seen = new Set<string>();
+    const recorded = new Set<string>();
+    for (const group of poll.groups) for (const p of group.partitions) {
+      const key = `${p.topic}\u0000${p.partition}`;
+      if (p.logEndOffset === undefined || recorded.has(key)) continue;
+      recorded.add(key);
+      let table = this.ends.get(key);
+      if (!table) this.ends.set(key, table = new LogEndTable());
+      table.record(p.logEndOffset, poll.polledAt);
+    }
+    const views = poll.groups.map((group) => this.group(group, poll.polledAt, seen, reported.get(group.groupId)));
+    // Forget partitions and groups that are gone, so memory follows the cluster.
+    for (const key of this.partitions.keys()) if (!seen.has(key)) this.partitions.delete(key);
+    for (const key of this.ends.keys()) if (!recorded.has(key)) this.ends.delete(key);
+    const groups = new Set(poll.groups.map((g) => g.groupId));
+    for (const id of this.trends.keys()) if (!groups.has(id)) this.trends.delete(id);
+    return views;
+  }
+
+  private group(group: GroupLag, now: number, seen: Set<string>, reported?: { seconds?: number; error?: string }): GroupView {
+    const active = group.members.length > 0;
+    const allowedLag = 0;
+    const partitions = group.partitions.map((p): PartitionView => {
+      const key = `${group.groupId}\u0000${p.topic}\u0000${p.partition}`;
+      seen.add(key);
+      let history = this.partitions.get(key);
+      if (!history) this.partitions.set(key, history = { window: [] });
+      const last = history.window[history.window.length - 1];
+      // Commit timestamps are not in OffsetFetch: a moved offset counts as a commit seen now,
+      // and while the group has live members each poll counts as one (their commit cadence),
+      // so a live consumer stuck on an offset shows STALL and an absent one STOP.
+      if (p.currentOffset !== undefined && p.logEndOffset !== undefined && (!last || last.offset !== p.currentOffset || active)) {
+        history.window = recordCommit(history.window, { offset: p.currentOffset, logEndOffset: p.logEndOffset, timestamp: now }, this.options.window);
+      }
+      let evaluation = p.logEndOffset === undefined
+        ? { status: 'OK' as const, reason: 'log end unknown' }
+        : evaluatePartition(history.window, p.logEndOffset, now, { allowedLag });
+      if (evaluation.status === 'OK' && !active && (p.lag ?? 0) > allowedLag && history.window.length < 2) {
+        evaluation = { status: 'STOP', reason: `no active member while lag is ${p.lag}` } as typeof evaluation & { status: 'STOP' };
+      }
+      const time = timeLag(this.ends.get(`${p.topic}\u0000${p.partition}`)?.points ?? [], p.currentOffset, now);
+      return { ...p, status: evaluation.status, reason: evaluation.reason, timeLagMs: time.ms, timeLagAtLeast: time.known && time.atLeast };
+    });
+
+    const trend = [...(this.trends.get(group.groupId) ?? []), group.totalLag].slice(-(this.options.trendLength ?? 30));
+    this.trends.set(group.groupId, trend);
+    const known = partitions.filter((p) => p.timeLagMs !== undefined);
+    const worst = known.reduce<PartitionView | undefined>((w, p) => (!w || p.timeLagMs! > w.timeLagMs! ? p : w), undefined);
+    const view: Omit<GroupView, 'level'> = {
+      groupId: group.groupId, state: group.state, members: group.members, partitions,
+      totalLag: group.totalLag,
+      maxLag: partitions.reduce((max, p) => Math.max(max, p.lag ?? 0), 0),
+      timeLagMs: worst?.timeLagMs, timeLagAtLeast: worst?.timeLagAtLeast ?? false,
+      reportedLagSeconds: reported?.seconds, reportedError: reported?.error,
+      status: groupStatus(partitions.map((p) => p.status)),
+      trend, error: group.error,
+    };
+    return { ...view, level: levelOf(view, this.options.thresholds) };
+  }
+}
