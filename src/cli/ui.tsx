@@ -40,7 +40,9 @@ export async function runUi(settings: Settings): Promise<number> {
     <CockpitContext.Provider value={cockpit}>
       <App initial={initialUi({ include: config.logs.include, exclude: config.logs.exclude, timestamps: config.logs.timestamps, wrap: config.logs.wrap })} />
     </CockpitContext.Provider>,
-    { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: 20 },
+    { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: 20,
+      // A terminal is a terminal even where CI=true is set (Ink would then draw only the last frame).
+      interactive: true },
   );
   const crash = (error: unknown) => {
     instance.unmount();
