@@ -48,6 +48,7 @@ export class DockerSource implements Restartable {
     clearTimeout(this.inspectTimer);
     this.connection?.abort();
     this.followers.stopAll();
+    this.stats.stop();
   }
 
   async details(id: string): Promise<InstanceDetails> {

@@ -9,6 +9,8 @@ import { StatsSampler } from './stats';
 export class StatsPoller {
   private readonly sampler: StatsSampler;
   private polling = false;
+  private followUp: NodeJS.Timeout | undefined;
+  private readonly followedUp = new Set<string>();
 
   constructor(docker: Docker, private readonly state: Store<AppState>, private readonly concurrency = 16) {
     this.sampler = new StatsSampler(docker);
@@ -33,8 +35,20 @@ export class StatsPoller {
         for (const [id, value] of results) stats.set(id, value);
         return { ...s, stats };
       });
+      // CPU % needs two samples: a container seen for the first time gets its second one soon,
+      // not a whole refresh later.
+      const firstSeen = instances.filter((i) => results.get(i.id)?.cpuPercent === undefined && !this.followedUp.has(i.id));
+      for (const i of firstSeen) this.followedUp.add(i.id);
+      if (firstSeen.length && !this.followUp) {
+        this.followUp = setTimeout(() => { this.followUp = undefined; void this.poll(firstSeen); }, 1000);
+      }
     } finally {
       this.polling = false;
     }
+  }
+
+  stop(): void {
+    clearTimeout(this.followUp);
+    this.followUp = undefined;
   }
 }
