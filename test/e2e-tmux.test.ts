@@ -55,12 +55,16 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
     }
   });
 
-  it('at 200x50 shows every column', async () => {
-    const term = openTerminal(['-p', project], env(), { columns: 200, rows: 50 });
+  it('at 200x50 shows every column, and redraws to fit when the terminal shrinks', async () => {
+    const term = openTerminal(['-p', project], { ...env(), TERM: 'tmux-256color' }, { columns: 200, rows: 50 });
     try {
       const screen = await term.waitForScreen((s) => s.includes('e2eproj-api-1'), 'first frame');
       expect(screen).toMatch(/SERVICE\s+CONTAINER\s+STATE\s+HEALTH\s+UPTIME\s+RST\s+CPU\s+MEM\s+PORTS/);
       expect(screen.split('\n').length).toBeGreaterThanOrEqual(50);
+      term.resize(80, 24);
+      const small = await term.waitForScreen((s) => !s.includes('PORTS') && /^╰─+╯$/m.test(s), 'redrawn at 80x24');
+      expect(Math.max(...small.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+      expect(small.split('\n')[0]).toMatch(/^opsdeck/);
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit');
     } finally {

@@ -9,6 +9,7 @@ export interface Terminal {
   dir: string;
   screen(): string;
   keys(...keys: string[]): void;
+  resize(columns: number, rows: number): void;
   display(format: string): string;
   waitForScreen(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   /** The pid of opsdeck itself (the wrapper execs into it). */
@@ -39,6 +40,7 @@ export function openTerminal(args: string[], env: Record<string, string>, size =
   return {
     dir, screen, waitForScreen,
     keys: (...keys) => void tmux('send-keys', '-t', 'main', ...keys),
+    resize: (columns, rows) => void tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows)),
     display: (format) => tmux('display', '-p', '-t', 'main', format).trim(),
     pid: () => Number(readFileSync(join(dir, 'pid'), 'utf8')),
     sttyAfter: async () => {
