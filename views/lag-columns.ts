@@ -2,6 +2,7 @@
 // flexible ones (names, ids) take what is left.
 import { formatDuration } from '../src/config/duration';
 import { fit } from './format';
+import { sanitize } from '../src/text/sanitize';
 
 export interface Column<K extends string = string> {
   key: K;
@@ -34,8 +35,9 @@ export function headerText(columns: Column[]): string {
   return columns.map((c) => fit(c.title, c.width, c.align)).join(' ');
 }
 
+/** Group names, consumer and client ids come from Kafka clients: sanitised like container output. */
 export function cell(column: Column, text: string, ellipsis: string): string {
-  return fit(text, column.width, column.align, ellipsis);
+  return fit(sanitize(text, { keepColor: false }), column.width, column.align, ellipsis);
 }
 
 export const GROUP_COLUMNS: Column<'group' | 'state' | 'members' | 'lag' | 'max' | 'time' | 'reported' | 'status' | 'trend'>[] = [
