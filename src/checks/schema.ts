@@ -1,18 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from '../config/duration';
+import { durationSchema as duration } from '../config/duration-schema';
 import { parseExpectation } from './json-expectation';
 import type { CheckSpec } from './types';
 import { messageOf } from './words';
-
-/** "500ms", "2s", "1m" or a number of milliseconds; milliseconds after parsing. */
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration like 500ms, 2s or 1m, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return ms;
-});
 
 const port = z.number().int().min(1).max(65_535);
 

@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { parseDuration } from './duration';
+import { durationSchema } from './duration-schema';
 import { checksSchema, metricsSchema, prometheusSchema, sloSchema } from '../health/config-schema';
 import { kafkaConfigSchema } from '../kafka/source/config-schema';
 
-export const durationSchema = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration like 500ms, 2s or 1m, got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+export { durationSchema };
 
 const positiveInt = (what: string) => z.number({ error: `expected ${what} (a whole number)` }).int({ error: `expected ${what} (a whole number)` }).positive({ error: `expected ${what} above 0` });
 

@@ -1,18 +1,9 @@
 // The config sections for health checks, metrics scrapes, SLO targets and an optional
 // Prometheus server. Plugged into src/config/schema.ts, so errors carry FILE:LINE:COL.
 import { z } from 'zod';
+import { durationSchema as duration } from '../config/duration-schema';
 import { checkSpecSchema } from '../checks/schema';
 import type { CheckSpec } from '../checks/types';
-import { parseDuration } from '../config/duration';
-
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration like 500ms, 2s or 1m, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return ms;
-});
 
 const httpUrl = z.string().regex(/^https?:\/\/[^/\s]+/, { error: 'expected an http:// or https:// URL' });
 

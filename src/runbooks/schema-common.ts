@@ -1,6 +1,6 @@
 // Building blocks shared by probes, actions and steps: durations, parameter references, argv.
 import { z } from 'zod';
-import { durationSchema } from '../config/schema';
+import { durationSchema } from '../config/duration-schema';
 
 export { durationSchema as duration };
 

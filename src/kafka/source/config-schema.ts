@@ -2,16 +2,7 @@
 // when lag becomes a problem. SASL/TLS settings go to kafkajs as they are; secrets may be
 // ${ENV} references, expanded only when the client is built (see kafka-client.ts).
 import { z } from 'zod';
-import { parseDuration } from '../../config/duration';
-
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration like 500ms, 5s or 1m, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { durationSchema as duration } from '../../config/duration-schema';
 
 const count = (what: string) => z.number({ error: `expected ${what} (a whole number)` }).int({ error: `expected ${what} (a whole number)` }).nonnegative();
 
