@@ -25,7 +25,7 @@ export function ContainersPane({ width, height, focused, selectedId, filter }: P
   const now = useNow(1000);
   const visible = visibleInstances(instances, filter);
   const running = instances.filter((i) => i.state === 'running').length;
-  const title = `Containers${filter ? ` /${filter}` : ''}`;
+  const title = `${docker.kind === 'processes' ? 'Services' : 'Containers'}${filter ? ` /${filter}` : ''}`;
   const right = `${running}/${instances.length} running`;
   return (
     <Pane title={title} right={right} focused={focused} width={width} height={height}>

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load';
 import { loadSettings, type CliOptions } from './settings';
+import { addRunbookCommands } from './run-commands';
 
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -63,6 +64,15 @@ export async function main(argv: string[]): Promise<number> {
       const { runLagReset } = await import('./lag');
       code = group ? await runLagReset(loadSettings(program.opts<CliOptions>()), { ...options, group }) : 2;
       if (!group) process.stderr.write("opsdeck: lag reset: required option '--group <group>' not specified\n");
+    });
+  addRunbookCommands(program, (exit) => { code = exit; });
+  program.command('demo')
+    .description('start a demo ML-serving stack (API, Kafka, consumer, registry) as local processes and open the cockpit on it')
+    .option('--drill <name>', 'inject one fault (model-missing, latency-spike, error-spike, consumer-stall, broker-down, crash-loop, log-flood), resolve it with its runbook headless, print the incident report')
+    .option('--docker', 'run the services as containers (not available yet)')
+    .action(async (options: { drill?: string; docker?: boolean }) => {
+      const { runDemo } = await import('./demo');
+      code = await runDemo({ ...options, readOnly: program.opts<CliOptions>().readOnly });
     });
 
   try {

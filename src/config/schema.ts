@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { durationSchema } from './duration-schema';
 import { checksSchema, metricsSchema, prometheusSchema, sloSchema } from '../health/config-schema';
 import { kafkaConfigSchema } from '../kafka/source/config-schema';
+import { keysSchema } from './keys-schema';
+import { processesSchema } from '../process/config-schema';
 
 export { durationSchema };
 
@@ -31,6 +33,10 @@ export const configSchema = z.strictObject({
   metrics: metricsSchema,
   slo: sloSchema,
   prometheus: prometheusSchema.optional(),
+  /** Keys that open a runbook's wizard, e.g. R: { runbook: rollback-baseline-model }. */
+  keys: keysSchema.default({}),
+  /** Services run as local processes (process-compose style) instead of containers. */
+  processes: processesSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

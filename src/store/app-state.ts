@@ -1,6 +1,8 @@
 import type { Instance, InstanceStats } from '../runtime/types';
 
 export interface DockerConnection {
+  /** What runs the services: a Docker engine, or local processes (`opsdeck demo`, `processes:`). */
+  kind?: 'docker' | 'processes';
   host: string;
   status: 'connecting' | 'up' | 'down';
   error?: string;

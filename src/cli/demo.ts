@@ -1,0 +1,75 @@
+// `opsdeck demo`: starts the demo stack (seed 002's shape) as local processes and opens the
+// cockpit on it; `--drill NAME` instead injects one fault, resolves it with its bundled runbook
+// headless, and prints the incident report. Everything stops on the way out.
+import { createStore } from '../store/store';
+import { initialState, type AppState } from '../store/app-state';
+import { LogFeed } from '../logs/log-feed';
+import { makeLine } from '../logs/line';
+import { defaultAuditPath } from '../audit/journal';
+import { ProcessSource } from '../process/process-source';
+import { demoStack, type DemoStack } from '../demo/stack';
+import { demoConfig, findPostgres, type Postgres } from '../demo/demo-config';
+import { DRILLS, findDrill } from '../demo/drills';
+import { drillContext, runDrill } from '../demo/drill-runner';
+import type { Settings } from './settings';
+import { resolveDockerHost } from '../docker/connect';
+
+export interface DemoOptions {
+  drill?: string;
+  docker?: boolean;
+  readOnly?: boolean;
+}
+
+export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (options.docker) {
+    process.stderr.write('opsdeck: demo --docker is not available yet; run `opsdeck demo` (local processes)\n');
+    return 2;
+  }
+  const drill = options.drill === undefined ? undefined : findDrill(options.drill);
+  if (options.drill !== undefined && !drill) {
+    process.stderr.write(`opsdeck: unknown drill "${options.drill}"; drills: ${DRILLS.map((d) => d.name).join(', ')}\n`);
+    return 2;
+  }
+  const stack = await demoStack();
+  const postgres = await findPostgres(env);
+  try {
+    if (drill) return await headlessDrill(stack, drill.name, env);
+    const settings: Settings = {
+      config: demoConfig(stack, postgres), dockerHost: resolveDockerHost(undefined, env), project: 'demo',
+      readOnly: options.readOnly ?? false, auditPath: defaultAuditPath(env),
+    };
+    const { runUi } = await import('./ui');
+    return await runUi(settings, {
+      makeSource: (state, feed) => {
+        feed.push([postgresLine(feed, postgres)]);
+        return new ProcessSource(stack.services, state, feed, { project: 'demo', keepColor: true, statsMs: 1000 });
+      },
+    });
+  } finally {
+    stack.dispose();
+  }
+}
+
+function postgresLine(feed: LogFeed, pg: Postgres) {
+  const text = pg.present
+    ? `[opsdeck] PostgreSQL found at ${pg.host}:${pg.port}; checked as "postgres"`
+    : `[opsdeck] PostgreSQL: absent (nothing answers at ${pg.host}:${pg.port}; set PGHOST/PGPORT to check one)`;
+  return makeLine({ seq: feed.nextSeq(), ts: Date.now() * 1000, service: 'postgres', container: 'postgres', stream: 'stdout', text, truncatedBytes: 0 });
+}
+
+async function headlessDrill(stack: DemoStack, name: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const state = createStore<AppState>(initialState('local processes'));
+  const feed = new LogFeed(5000, 20);
+  const source = new ProcessSource(stack.services, state, feed, { project: 'demo', statsMs: 1000 });
+  const started = Date.now();
+  source.open();
+  try {
+    await source.ready();
+    say(`demo stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.services.map((s) => s.name).join(', ')}`);
+    const outcome = await runDrill(findDrill(name)!, drillContext({ stack, source }, feed), { say, env });
+    return outcome.recovered && outcome.exitCode === 0 ? 0 : 1;
+  } finally {
+    await source.close();
+  }
+}
