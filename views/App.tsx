@@ -17,6 +17,9 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { DetailsView } from './DetailsView';
 import { Prompt } from './Prompt';
 import { ServicesPicker } from './ServicesPicker';
+import { Wizard } from './Wizard';
+import { RunbookPicker } from './RunbookPicker';
+import { configKeyBindings } from './runbook-access';
 
 /** Side by side when the terminal is this wide; otherwise one top pane at a time (digits switch). */
 const WIDE = 160;
@@ -34,7 +37,8 @@ export function App({ initial }: { initial: UiState }) {
   const instances = useAppState((s) => s.instances);
   useLogVersion();
   const extra = EXTRA_PANES.filter((p) => p.enabled(cockpit));
-  const bindings = useMemo(() => bindingsFor(cockpit.readOnly, extra.flatMap((p) => p.bindings)), [cockpit.readOnly, extra.length]);
+  const bindings = useMemo(() => bindingsFor(cockpit.readOnly, [...extra.flatMap((p) => p.bindings), ...configKeyBindings(cockpit.runbooks)])
+    .filter((b) => b.command !== 'shell' || cockpit.openShell), [cockpit.readOnly, extra.length, cockpit.openShell]);
   const visible = visibleInstances(instances, ui.containerFilter);
   const selected = visible.find((i) => i.id === ui.selectedId) ?? visible[0];
   const services = [...new Set([...instances.map((i) => i.service), ...cockpit.feed.store.services()])].sort();
@@ -60,7 +64,7 @@ export function App({ initial }: { initial: UiState }) {
   const renderExtra = (pane: (typeof extra)[number], width: number, height: number) => (
     <React.Fragment key={pane.id}>{pane.render({ width, height, focused: ui.focus === pane.id, active: ui.focus === pane.id && !overlayOpen })}</React.Fragment>
   );
-  const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details';
+  const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details' || ui.overlay?.kind === 'wizard' || ui.overlay?.kind === 'runbooks';
   const leftWidth = Math.floor(columns * 0.55);
   return (
     <PaneHostContext.Provider value={host}>
@@ -68,10 +72,12 @@ export function App({ initial }: { initial: UiState }) {
         <Header width={columns} />
         {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} titles={Object.fromEntries(extra.map((p) => [p.id, p.title]))} /> : null}
         {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
+        {ui.overlay?.kind === 'wizard' ? <Wizard session={ui.overlay.session} width={columns} height={body} /> : null}
+        {ui.overlay?.kind === 'runbooks' ? <RunbookPicker overlay={ui.overlay} width={columns} height={body} /> : null}
         {!fullscreen && topHeight > 0 && wide && !ui.zoom
           ? <Box flexDirection="row">
               {containers(leftWidth)}
-              <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, splitHeight(topHeight, extra.length, n)))}</Box>
+              <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)))}</Box>
             </Box>
           : null}
         {!fullscreen && topHeight > 0 && !(wide && !ui.zoom) ? (top ? renderExtra(top, columns, topHeight) : containers(columns)) : null}
@@ -89,7 +95,10 @@ export function App({ initial }: { initial: UiState }) {
   );
 }
 
-function splitHeight(total: number, parts: number, index: number): number {
-  const base = Math.floor(total / parts);
-  return index === parts - 1 ? total - base * (parts - 1) : base;
+/** Part `index` of `total` rows, shared in proportion to what each pane wants (at least 4 each). */
+function shareOf(total: number, wanted: number[], index: number): number {
+  const sum = wanted.reduce((a, b) => a + b, 0) || 1;
+  const sizes = wanted.map((w) => Math.max(4, Math.floor((total * w) / sum)));
+  sizes[sizes.length - 1] = Math.max(4, total - sizes.slice(0, -1).reduce((a, b) => a + b, 0));
+  return sizes[index];
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useCockpit } from './context';
 import { useAppState, useNow } from './hooks';
 import type { Binding, Scope } from './key-table';
+import { WizardSignal } from './WizardSignal';
 
 const NOTICE_MS = 8000;
 
@@ -19,6 +20,7 @@ export function Footer({ width, bindings, focus }: { width: number; bindings: Bi
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
+        <WizardSignal />
         {hints.map((b, n) => (
           <Text key={n}>
             <Text color={theme.color ? 'cyan' : undefined}>{`<${b.keys[0]}>`}</Text>

@@ -133,6 +133,7 @@ export const lagPane: ExtraPane = {
   enabled: (cockpit) => cockpit.lag !== undefined,
   // App reads this only when it re-renders for its own reasons, so it rests on the config, not
   // on the latest poll: the named groups, or room for a list or a drill-down (App caps it at half).
-  rowsWanted: (cockpit) => Math.max(12, (cockpit.lag?.config.groups?.length ?? 0) + 6),
+  // Room for the groups (a drill-down scrolls within it); at least a few rows for errors.
+  rowsWanted: (cockpit) => Math.max(6, Math.max(cockpit.lag?.store.get().groups.length ?? 0, cockpit.lag?.config.groups?.length ?? 0) + 4),
   render: (props) => <LagPane {...props} />,
 };

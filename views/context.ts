@@ -8,6 +8,7 @@ import type { Theme } from './theme';
 import type { HealthSource } from '../src/health/health-source';
 import type { LatencySource } from '../src/health/latency-source';
 import type { LagSource } from '../src/kafka/source/lag-source';
+import type { RunbookAccess } from './runbook-access';
 
 export interface Cockpit {
   state: Store<AppState>;
@@ -26,6 +27,8 @@ export interface Cockpit {
   latency?: LatencySource;
   /** Consumer-group lag, when the config has a `kafka` section. */
   lag?: LagSource;
+  /** Runbooks for the wizard (w, W, the config's keys), when they loaded. */
+  runbooks?: RunbookAccess;
 }
 
 export const CockpitContext = createContext<Cockpit | undefined>(undefined);

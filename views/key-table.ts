@@ -10,7 +10,8 @@ export type Command =
   | 'help' | 'quit' | 'next-pane' | 'focus-containers' | 'focus-logs' | 'zoom'
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'details' | 'logs-of-selected' | 'shell' | 'restart' | 'stop-start' | 'filter'
-  | 'follow' | 'level' | 'services' | 'all-services' | 'timestamps' | 'wrap' | 'clear-filter';
+  | 'follow' | 'level' | 'services' | 'all-services' | 'timestamps' | 'wrap' | 'clear-filter'
+  | 'runbooks' | 'signal-wizard' | 'runbook-key';
 
 export interface Binding {
   command: Command;
@@ -35,6 +36,8 @@ export const BINDINGS: Binding[] = [
   { command: 'bottom', keys: ['G', 'end'], scope: 'global', help: 'last (logs: newest, following)' },
   { command: 'filter', keys: ['/'], scope: 'global', help: 'filter (logs: regex, !regex inverts)' },
   { command: 'clear-filter', keys: ['esc'], scope: 'global', help: 'clear the filter' },
+  { command: 'runbooks', keys: ['w'], scope: 'global', help: 'runbooks: pick one, open its wizard' },
+  { command: 'signal-wizard', keys: ['W'], scope: 'global', help: 'wizard a live signal suggests (footer)' },
   { command: 'details', keys: ['enter'], scope: 'containers', help: 'details: image, command, env, mounts, health' },
   { command: 'logs-of-selected', keys: ['l'], scope: 'containers', help: 'logs of the selected service' },
   { command: 'shell', keys: ['e'], scope: 'containers', help: 'shell in the container', mutates: true },

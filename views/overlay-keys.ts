@@ -2,6 +2,8 @@
 import type { Key } from 'ink';
 import type { Overlay, UiAction, UiState } from './ui-state';
 import { parsePattern } from './ui-state';
+import { wizardKey } from './wizard-keys';
+import { pickerKey } from './runbook-picker';
 
 export interface OverlayContext {
   ui: UiState;
@@ -36,6 +38,10 @@ export function handleOverlayKey(overlay: Overlay, input: string, key: Key, ctx:
       return promptKey(overlay, input, key, ctx);
     case 'services':
       return servicesKey(overlay, input, key, ctx);
+    case 'wizard':
+      return wizardKey(overlay.session, input, key, close);
+    case 'runbooks':
+      return pickerKey(overlay, input, key, (next) => ctx.dispatch({ type: 'overlay', overlay: next }));
   }
 }
 

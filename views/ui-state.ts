@@ -2,6 +2,8 @@
 // so every key's effect is testable without rendering.
 import { makeQuery, type LogQuery } from '../src/logs/log-query';
 import type { LogLevel, LogLine } from '../src/logs/line';
+import type { WizardSession } from './wizard-session';
+import type { PickerOverlay } from './runbook-picker';
 
 /** 'containers', 'logs', or an extra pane's id. */
 export type Pane = string;
@@ -11,7 +13,9 @@ export type Overlay =
   | { kind: 'confirm'; text: string; run: () => void }
   | { kind: 'details'; instanceId: string; scroll: number }
   | { kind: 'prompt'; target: 'containers' | 'logs'; text: string; error?: string }
-  | { kind: 'services'; cursor: number };
+  | { kind: 'services'; cursor: number }
+  | { kind: 'wizard'; session: WizardSession }
+  | PickerOverlay;
 
 export interface LogView {
   follow: boolean;

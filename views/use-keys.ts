@@ -10,6 +10,7 @@ import { commandFor, keyName, type Binding, type Command } from './key-table';
 import { handleOverlayKey } from './overlay-keys';
 import { oldestPage, scrollLogs } from './log-navigation';
 import type { UiAction, UiState } from './ui-state';
+import { openKeyed, openPicker, openSuggested } from './wizard-open';
 
 export interface KeyContext {
   /** The latest state, also between the keys of one chunk of input. */
@@ -26,7 +27,7 @@ export interface KeyContext {
 }
 
 /** While an extra pane has focus it takes its own keys; only these still act globally. */
-const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom']);
+const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom', 'runbooks', 'signal-wizard', 'runbook-key']);
 
 export function useKeys(ctx: KeyContext): void {
   const cockpit = useCockpit();
@@ -93,6 +94,8 @@ export function useKeys(ctx: KeyContext): void {
       case 'all-services': return dispatch({ type: 'log-services', include: undefined, exclude: new Set() });
       case 'timestamps': return dispatch({ type: 'log-toggle', field: 'timestamps' });
       case 'wrap': return dispatch({ type: 'log-toggle', field: 'wrap' });
+      case 'runbooks': return openPicker(cockpit, dispatch);
+      case 'signal-wizard': return openSuggested(cockpit, dispatch);
     }
     if (!selected) return;
     switch (command) {
@@ -125,6 +128,7 @@ export function useKeys(ctx: KeyContext): void {
     if (pane) return dispatch({ type: 'focus', pane });
     const command = name ? commandFor(ctx.bindings, name, ui.focus) : undefined;
     const extraFocused = ui.focus !== 'containers' && ui.focus !== 'logs';
+    if (command === 'runbook-key' && name) return openKeyed(cockpit, dispatch, name);
     if (command && command !== 'pane-key' && (!extraFocused || ALWAYS_GLOBAL.has(command))) run(command);
   };
 

@@ -1,7 +1,7 @@
 // The seams of the runbook engine: who answers questions (Operator), who probes (Prober), who
 // touches containers (ContainerRuntime) and Kafka offsets (OffsetResetter). The TUI and headless
 // runs plug in their own Operator; everything else is shared.
-import type { Action, ActionType, Probe } from '../schema';
+import type { Action, ActionType, Probe, Step } from '../schema';
 
 export interface Choice {
   label: string;
@@ -21,6 +21,22 @@ export interface Operator {
   typeConfirm(prompt: string, expected: string): Promise<boolean>;
   /** Progress shown to the operator: step started, result, dry-run rendering. */
   note(text: string): void;
+  /** Step-by-step control (the TUI wizard); headless operators have none and every step just runs. */
+  readonly steps?: StepControl;
+}
+
+/** What a step ended with, as the wizard is told. */
+export interface StepReport {
+  result: 'pass' | 'fail' | 'skipped';
+  summary: string;
+  next: string;
+}
+
+export interface StepControl {
+  /** Before a step runs (not when a resume replays it): run it, skip it (journaled), or abort. */
+  before(step: Step, seq: number): Promise<'run' | 'skip' | 'abort'>;
+  /** After a step ran; 'retry' runs it again (a failed check or action), 'continue' follows its branch. */
+  after(step: Step, seq: number, report: StepReport): Promise<'continue' | 'retry'>;
 }
 
 export interface ProbeOutcome {

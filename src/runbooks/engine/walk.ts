@@ -35,7 +35,15 @@ export async function walkSteps(runbook: Runbook, prior: PriorRun | undefined, c
         outcome = answer === 'done'
           ? (ctx.trail.stepStart(seq, step, 1), { result: 'pass', summary: 'treated as done by the operator after the interruption', next: step.on_pass })
           : await runStep(step, seq, ctx);
-      } else outcome = await runStep(step, seq, ctx);
+      } else {
+        const gate = ctx.operator.steps ? await ctx.operator.steps.before(step, seq) : 'run';
+        if (gate === 'abort') return abortBefore(step, seq, ctx);
+        outcome = gate === 'skip' ? skipStep(step, seq, ctx) : await runStep(step, seq, ctx);
+        while (gate === 'run' && ctx.operator.steps && (await ctx.operator.steps.after(step, seq, outcome)) === 'retry') {
+          ctx.trail.answer(`"${step.title}" ended ${outcome.result}: ${outcome.summary}`, 'retry');
+          outcome = await runStep(step, seq, ctx);
+        }
+      }
       ctx.trail.stepEnd(seq, step.id, { ...outcome, durationMs: Math.round(performance.now() - started) });
     }
     if (outcome.next === ABORT) return { outcome: 'aborted', message: `aborted by the operator at "${step.title}"` };
@@ -44,4 +52,18 @@ export async function walkSteps(runbook: Runbook, prior: PriorRun | undefined, c
     index = outcome.next === 'next' ? index + 1 : runbook.steps.findIndex((s) => s.id === outcome.next);
   }
   return { outcome: 'succeeded', message: `${runbook.title}: all steps done` };
+}
+
+/** The operator skipped a step in the wizard: journaled as skipped, and the run goes on to the next one. */
+function skipStep(step: Runbook['steps'][number], seq: number, ctx: StepContext): StepOutcome {
+  ctx.trail.stepStart(seq, step, 1);
+  ctx.trail.answer(`run "${step.title}"?`, 'skipped');
+  return { result: 'skipped', summary: 'skipped by the operator', next: 'next' };
+}
+
+function abortBefore(step: Runbook['steps'][number], seq: number, ctx: StepContext): { outcome: RunOutcome; message: string } {
+  ctx.trail.seq = seq;
+  ctx.trail.step = step.id;
+  ctx.trail.answer(`run "${step.title}"?`, 'aborted');
+  return { outcome: 'aborted', message: `aborted by the operator before "${step.title}"` };
 }
