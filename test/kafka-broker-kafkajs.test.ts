@@ -3,16 +3,8 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { spawn } from 'node:child_process';
 import { Kafka, logLevel, AssignerProtocol, CompressionTypes, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { startBroker, type KafkaBroker } from '../src/kafka/broker';
+import { waitUntil as waitFor } from './harness/wait';
 
-async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let broker: KafkaBroker;
 let kafka: Kafka;

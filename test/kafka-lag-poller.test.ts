@@ -4,16 +4,8 @@ import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafka
 import { startBroker, ApiKey, type KafkaBroker } from '../src/kafka/broker';
 import { pollGroupLag, type GroupLag } from '../src/kafka/lag/poller';
 import { planReset, executeReset, ResetRefusedError } from '../src/kafka/lag/reset';
+import { waitUntil as waitFor } from './harness/wait';
 
-async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const TOPIC = 'crypto-features';
 const GROUP = 'volatility-predictor';

@@ -3,18 +3,13 @@ import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafka
 import { startBroker, type KafkaBroker } from '../src/kafka/broker';
 import { kafkaConfigSchema, type KafkaConfig } from '../src/kafka/source/config-schema';
 import { LagSource } from '../src/kafka/source/lag-source';
+import { waitUntil } from './harness/wait';
 
 export const TOPIC = 'crypto-features';
 export const GROUP = 'volatility-predictor';
 
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  return waitUntil(check, what, timeoutMs);
 }
 
 export class LagRig {
