@@ -28,6 +28,7 @@ describe('demo drills, resolved by their runbooks headless', () => {
     ['error-spike', 'error-rate-spiking'],
     ['crash-loop', 'rollback-baseline-model'],
     ['log-flood', 'service-restart'],
+    ['broker-down', 'kafka-connection-errors'],
   ])('%s is resolved by %s, with an incident report and the time to recovery', async (name, runbook) => {
     const { outcome, text } = await drill(name);
     expect(outcome).toMatchObject({ drill: name, runbook, exitCode: 0, recovered: true });

@@ -20,6 +20,8 @@ import { ServicesPicker } from './ServicesPicker';
 import { Wizard } from './Wizard';
 import { RunbookPicker } from './RunbookPicker';
 import { configKeyBindings } from './runbook-access';
+import { DrillPicker } from './DrillPicker';
+import { drillBindings } from './drill-picker';
 
 /** Side by side when the terminal is this wide; otherwise one top pane at a time (digits switch). */
 const WIDE = 160;
@@ -37,7 +39,7 @@ export function App({ initial }: { initial: UiState }) {
   const instances = useAppState((s) => s.instances);
   useLogVersion();
   const extra = EXTRA_PANES.filter((p) => p.enabled(cockpit));
-  const bindings = useMemo(() => bindingsFor(cockpit.readOnly, [...extra.flatMap((p) => p.bindings), ...configKeyBindings(cockpit.runbooks)])
+  const bindings = useMemo(() => bindingsFor(cockpit.readOnly, [...extra.flatMap((p) => p.bindings), ...configKeyBindings(cockpit.runbooks), ...drillBindings(cockpit)])
     .filter((b) => b.command !== 'shell' || cockpit.openShell), [cockpit.readOnly, extra.length, cockpit.openShell]);
   const visible = visibleInstances(instances, ui.containerFilter);
   const selected = visible.find((i) => i.id === ui.selectedId) ?? visible[0];
@@ -48,7 +50,8 @@ export function App({ initial }: { initial: UiState }) {
   const top = extra.find((p) => p.id === ui.top);
   const containersWanted = groupRows(visible).length + 3;
   const wanted = wide ? Math.max(containersWanted, extra.reduce((sum, p) => sum + p.rowsWanted(cockpit), 0)) : top ? top.rowsWanted(cockpit) : containersWanted;
-  const dialog = ui.overlay?.kind === 'confirm' ? 6 : ui.overlay?.kind === 'services' ? Math.min(body - 4, services.length + 3) : 0;
+  const dialog = ui.overlay?.kind === 'confirm' ? 6 : ui.overlay?.kind === 'services' ? Math.min(body - 4, services.length + 3)
+    : ui.overlay?.kind === 'drills' ? Math.min(body - 4, ui.overlay.entries.length + 4) : 0;
   const zoomedLogs = ui.zoom && ui.focus === 'logs';
   const topHeight = ui.zoom ? (zoomedLogs ? 0 : body - dialog) : Math.min(Math.max(5, wanted), Math.floor(body * 0.5));
   const logsHeight = Math.max(0, body - topHeight - dialog);
@@ -87,6 +90,7 @@ export function App({ initial }: { initial: UiState }) {
           ? <ServicesPicker services={services} cursor={ui.overlay.cursor} width={columns}
               shown={(s) => (ui.logs.include ? ui.logs.include.has(s) : !ui.logs.exclude.has(s))} />
           : null}
+        {ui.overlay?.kind === 'drills' ? <DrillPicker overlay={ui.overlay} width={columns} /> : null}
         {ui.overlay?.kind === 'prompt'
           ? <Prompt label={ui.overlay.target === 'logs' ? '/ logs (regex, !re inverts):' : '/ containers:'} text={ui.overlay.text} error={ui.overlay.error} width={columns} />
           : <Footer width={columns} bindings={bindings} focus={ui.focus} />}

@@ -9,6 +9,7 @@ import type { HealthSource } from '../src/health/health-source';
 import type { LatencySource } from '../src/health/latency-source';
 import type { LagSource } from '../src/kafka/source/lag-source';
 import type { RunbookAccess } from './runbook-access';
+import type { DrillAccess } from '../src/demo/drill-access';
 
 export interface Cockpit {
   state: Store<AppState>;
@@ -29,6 +30,8 @@ export interface Cockpit {
   lag?: LagSource;
   /** Runbooks for the wizard (w, W, the config's keys), when they loaded. */
   runbooks?: RunbookAccess;
+  /** Fault drills (D), only in `opsdeck demo`. */
+  drills?: DrillAccess;
 }
 
 export const CockpitContext = createContext<Cockpit | undefined>(undefined);

@@ -11,7 +11,7 @@ export type Command =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'details' | 'logs-of-selected' | 'shell' | 'restart' | 'stop-start' | 'filter'
   | 'follow' | 'level' | 'services' | 'all-services' | 'timestamps' | 'wrap' | 'clear-filter'
-  | 'runbooks' | 'signal-wizard' | 'runbook-key';
+  | 'runbooks' | 'signal-wizard' | 'runbook-key' | 'drills';
 
 export interface Binding {
   command: Command;

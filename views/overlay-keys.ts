@@ -4,6 +4,7 @@ import type { Overlay, UiAction, UiState } from './ui-state';
 import { parsePattern } from './ui-state';
 import { wizardKey } from './wizard-keys';
 import { pickerKey } from './runbook-picker';
+import { drillPickerKey } from './drill-picker';
 
 export interface OverlayContext {
   ui: UiState;
@@ -42,6 +43,8 @@ export function handleOverlayKey(overlay: Overlay, input: string, key: Key, ctx:
       return wizardKey(overlay.session, input, key, close);
     case 'runbooks':
       return pickerKey(overlay, input, key, (next) => ctx.dispatch({ type: 'overlay', overlay: next }));
+    case 'drills':
+      return drillPickerKey(overlay, input, key, (next) => ctx.dispatch({ type: 'overlay', overlay: next }));
   }
 }
 

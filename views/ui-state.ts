@@ -4,6 +4,7 @@ import { makeQuery, type LogQuery } from '../src/logs/log-query';
 import type { LogLevel, LogLine } from '../src/logs/line';
 import type { WizardSession } from './wizard-session';
 import type { PickerOverlay } from './runbook-picker';
+import type { DrillPickerOverlay } from './drill-picker';
 
 /** 'containers', 'logs', or an extra pane's id. */
 export type Pane = string;
@@ -15,7 +16,8 @@ export type Overlay =
   | { kind: 'prompt'; target: 'containers' | 'logs'; text: string; error?: string }
   | { kind: 'services'; cursor: number }
   | { kind: 'wizard'; session: WizardSession }
-  | PickerOverlay;
+  | PickerOverlay
+  | DrillPickerOverlay;
 
 export interface LogView {
   follow: boolean;

@@ -11,6 +11,7 @@ import { handleOverlayKey } from './overlay-keys';
 import { oldestPage, scrollLogs } from './log-navigation';
 import type { UiAction, UiState } from './ui-state';
 import { openKeyed, openPicker, openSuggested } from './wizard-open';
+import { openDrills } from './drill-picker';
 
 export interface KeyContext {
   /** The latest state, also between the keys of one chunk of input. */
@@ -27,7 +28,7 @@ export interface KeyContext {
 }
 
 /** While an extra pane has focus it takes its own keys; only these still act globally. */
-const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom', 'runbooks', 'signal-wizard', 'runbook-key']);
+const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom', 'runbooks', 'signal-wizard', 'runbook-key', 'drills']);
 
 export function useKeys(ctx: KeyContext): void {
   const cockpit = useCockpit();
@@ -96,6 +97,7 @@ export function useKeys(ctx: KeyContext): void {
       case 'wrap': return dispatch({ type: 'log-toggle', field: 'wrap' });
       case 'runbooks': return openPicker(cockpit, dispatch);
       case 'signal-wizard': return openSuggested(cockpit, dispatch);
+      case 'drills': return openDrills(cockpit, dispatch, ctx.current);
     }
     if (!selected) return;
     switch (command) {

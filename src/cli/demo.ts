@@ -1,6 +1,7 @@
 // `opsdeck demo`: starts the demo stack (seed 002's shape) as local processes and opens the
-// cockpit on it; `--drill NAME` instead injects one fault, resolves it with its bundled runbook
-// headless, and prints the incident report. Everything stops on the way out.
+// cockpit on it, where D injects a drill and opens its runbook's wizard; `--drill NAME` instead
+// injects one fault, resolves it with its bundled runbook headless, and prints the incident
+// report. Everything stops on the way out.
 import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
@@ -11,6 +12,7 @@ import { demoStack, type DemoStack } from '../demo/stack';
 import { demoConfig, findPostgres, type Postgres } from '../demo/demo-config';
 import { DRILLS, findDrill } from '../demo/drills';
 import { drillContext, runDrill } from '../demo/drill-runner';
+import { drillAccess } from '../demo/drill-access';
 import type { Settings } from './settings';
 import { resolveDockerHost } from '../docker/connect';
 
@@ -39,11 +41,14 @@ export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = pro
       readOnly: options.readOnly ?? false, auditPath: defaultAuditPath(env),
     };
     const { runUi } = await import('./ui');
+    let live: { source: ProcessSource; feed: LogFeed } | undefined;
     return await runUi(settings, {
       makeSource: (state, feed) => {
         feed.push([postgresLine(feed, postgres)]);
-        return new ProcessSource(stack.services, state, feed, { project: 'demo', keepColor: true, statsMs: 1000 });
+        live = { source: new ProcessSource(stack.services, state, feed, { project: 'demo', keepColor: true, statsMs: 1000 }), feed };
+        return live.source;
       },
+      drills: () => drillAccess(drillContext({ stack, source: live!.source }, live!.feed)),
     });
   } finally {
     stack.dispose();

@@ -21,6 +21,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import type { Settings } from './settings';
 import type { InstanceDetails, Restartable } from '../runtime/types';
 import type { Store } from '../store/store';
+import type { DrillAccess } from '../demo/drill-access';
 
 /** What the cockpit watches and acts on: Docker by default; `opsdeck demo` passes a ProcessSource. */
 export interface UiSource extends Restartable {
@@ -29,7 +30,7 @@ export interface UiSource extends Restartable {
   details(id: string): Promise<InstanceDetails>;
 }
 
-export async function runUi(settings: Settings, custom?: { makeSource: (state: Store<AppState>, feed: LogFeed) => UiSource }): Promise<number> {
+export async function runUi(settings: Settings, custom?: { makeSource: (state: Store<AppState>, feed: LogFeed) => UiSource; drills?: () => DrillAccess }): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write('opsdeck: the cockpit needs a terminal (over SSH use ssh -t); in scripts use `opsdeck status` or `opsdeck logs`.\n');
     return 2;
@@ -48,6 +49,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   const cockpit: Cockpit = {
     state, feed, runtime: source, journal: new AuditJournal(settings.auditPath), theme, readOnly: settings.readOnly,
     project: settings.project, details: (id) => source.details(id), openShell: custom || processes ? undefined : (id) => openShell(settings.dockerHost, id),
+    drills: custom?.drills?.(),
   };
   source.open();
   Object.assign(cockpit, openHealthSources(config, state, (id) => source.details(id)));
@@ -74,6 +76,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   try {
     await instance.waitUntilExit();
   } finally {
+    cockpit.drills?.dispose();
     await source.close();
     await closeHealthSources(cockpit);
     await cockpit.lag?.stop();

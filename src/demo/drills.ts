@@ -93,8 +93,8 @@ export const DRILLS: Drill[] = [
     params: (s) => ({ kafka_service: 'kafka', kafka_host: '127.0.0.1', kafka_port: String(s.ports.broker), project_dir: s.dir }),
     inject: async ({ source }) => source.stop('kafka'),
     broken: async ({ source }) => source.services.get('kafka')!.state === 'exited',
-    recovered: async ({ source, stack }) => source.services.get('kafka')!.health === 'healthy'
-      && (await fetch(`${stack.urls.ingestor}/health`).then((r) => r.ok).catch(() => false)),
+    recovered: async ({ source, stack }) => ['kafka', 'api', 'prediction-consumer'].every((s) => source.services.get(s)!.health === 'healthy')
+      && (await Promise.all([stack.urls.ingestor, stack.urls.consumer].map((u) => fetch(`${u}/health`).then((r) => r.ok).catch(() => false)))).every(Boolean),
   },
   {
     name: 'crash-loop', title: 'a corrupt ML artifact is deployed: the API crashes at start, again and again', runbook: 'rollback-baseline-model',
