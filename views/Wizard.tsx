@@ -6,6 +6,7 @@ import { stepText, shownParams } from './wizard-render';
 import { WizardSteps, stepGlyph } from './WizardSteps';
 import { WizardPrompt, wizardHints } from './WizardPrompt';
 import { detailRows, promptRows } from './wizard-layout';
+import { fillTitle } from '../src/runbooks/engine/interpolate';
 
 const SIDE_BY_SIDE = 100;
 
@@ -41,7 +42,7 @@ export function Wizard({ session, width, height }: { session: WizardSession; wid
   const outcome = state.outcome;
   const detail = (
     <Box flexDirection="column" width={detailWidth}>
-      <Text bold wrap="truncate-end">{`Step ${index + 1}/${runbook.steps.length} · ${step.kind} · ${step.title}`}</Text>
+      <Text bold wrap="truncate-end">{`Step ${index + 1}/${runbook.steps.length} · ${step.kind} · ${fillTitle(step.title, params)}`}</Text>
       {description ? <Text wrap="wrap" dimColor>{description}</Text> : null}
       <Text wrap="wrap" color={color(step.kind === 'action' ? 'yellow' : 'white')}>{text.what}</Text>
       {text.flags.map((flag, n) => <Text key={n} wrap="truncate-end" color={color(/destructive|REVIEW/.test(flag) ? 'red' : 'gray')}>{flag}</Text>)}
@@ -64,10 +65,10 @@ export function Wizard({ session, width, height }: { session: WizardSession; wid
       </Box>
       {wide
         ? <Box flexDirection="row" columnGap={2}>
-            <WizardSteps runbook={runbook} states={state.states} shownId={shownId} width={listWidth} rows={listRows} theme={theme} />
+            <WizardSteps runbook={runbook} params={params} states={state.states} shownId={shownId} width={listWidth} rows={listRows} theme={theme} />
             {detail}
           </Box>
-        : <Box flexDirection="column"><WizardSteps runbook={runbook} states={state.states} shownId={shownId} width={listWidth} rows={listRows} theme={theme} />{detail}</Box>}
+        : <Box flexDirection="column"><WizardSteps runbook={runbook} params={params} states={state.states} shownId={shownId} width={listWidth} rows={listRows} theme={theme} />{detail}</Box>}
       <WizardPrompt state={state} question={question} theme={theme} width={inner} shownCommand={text.what} />
       {outcome ? <Text bold wrap="wrap" color={color(outcome.outcome === 'succeeded' ? 'green' : 'red')}>{`${outcome.outcome}: ${outcome.message}${outcome.runId ? ` · report: opsdeck report ${outcome.runId}` : ''}`}</Text> : null}
       {state.flash ? <Text color={color('yellow')} wrap="truncate-end">{state.flash}</Text> : null}

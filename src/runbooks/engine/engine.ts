@@ -74,7 +74,7 @@ export async function runRunbook(request: RunRequest, options: EngineOptions): P
   }
 
   const runId = request.resume ?? newRunId(runbook.id);
-  const trail = new RunTrail(runId, runbook.id, journal ?? RunJournal.forRun(runsDir, runId), redactor, options.operator, options.audit);
+  const trail = new RunTrail(runId, runbook.id, journal ?? RunJournal.forRun(runsDir, runId), redactor, options.operator, options.audit, params.values);
   const scope = resolve(runbook.scope ?? `runbook:${runbook.id}`);
   if (prior) trail.write({ type: 'resume', who: trail.who, pid: process.pid });
   else {

@@ -12,6 +12,11 @@ export interface Interpolation {
 
 const WHOLE_REF = /^\{\{\s*([A-Za-z_][\w-]*)\s*\}\}$/;
 
+/** A title or label with its {{parameters}} filled where known (never ${ENV}: titles are shown and journaled). */
+export function fillTitle(text: string, params: Record<string, ParamValue | string>): string {
+  return text.replace(PARAM_REF, (ref, name: string) => (name in params ? String(params[name]) : ref));
+}
+
 export function interpolate<T>(value: T, ctx: Interpolation): T {
   if (typeof value === 'string') return interpolateString(value, ctx) as T;
   if (Array.isArray(value)) return value.map((item) => interpolate(item, ctx)) as T;

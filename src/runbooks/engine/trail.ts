@@ -7,13 +7,16 @@ import type { NewRunEvent, RunEvent, RunJournal } from './run-journal';
 
 export type StepEnd = Omit<Extract<RunEvent, { type: 'step-end' }>, 'type' | 'at' | 'seq' | 'step'>;
 import type { Redactor } from './redact';
+import { fillTitle } from './interpolate';
+import type { ParamValue } from './params';
 
 export class RunTrail {
   readonly who = whoAmI();
   seq?: number;
   step?: string;
 
-  constructor(readonly runId: string, readonly runbook: string, readonly journal: RunJournal, readonly redactor: Redactor, private readonly operator: Operator, private readonly audit?: AuditJournal) {}
+  constructor(readonly runId: string, readonly runbook: string, readonly journal: RunJournal, readonly redactor: Redactor, private readonly operator: Operator, private readonly audit?: AuditJournal,
+    private readonly params: Record<string, ParamValue> = {}) {}
 
   write(event: NewRunEvent): RunEvent {
     return this.journal.append(this.redactor.value(event));
@@ -27,7 +30,8 @@ export class RunTrail {
     }));
   }
 
-  stepStart(seq: number, step: { id: string; kind: string; title: string }, attempt: number, render?: string): void {
+  stepStart(seq: number, raw: { id: string; kind: string; title: string }, attempt: number, render?: string): void {
+    const step = { ...raw, title: fillTitle(raw.title, this.params) };
     this.seq = seq;
     this.step = step.id;
     this.write({ type: 'step-start', who: this.who, seq, step: step.id, kind: step.kind, title: step.title, attempt, render });
