@@ -60,7 +60,13 @@ describe('process runtime', () => {
     expect(notes.slice(0, 3)).toEqual(['100', '200', '400']);
     expect(feed.store.merged.some((l) => l.plain === 'boom' && l.stream === 'stdout')).toBe(true);
     await source.stop('flaky');
-    expect(state.get().instances[0]).toMatchObject({ state: 'exited', exitCode: 3 });
+    // Stopped mid-backoff it keeps its exit code 3; caught running it ends by SIGTERM (143).
+    // Either way it stays down: a stop is not a crash to restart from.
+    expect(state.get().instances[0].state).toBe('exited');
+    expect([3, 143]).toContain(state.get().instances[0].exitCode);
+    const restarts = state.get().instances[0].restarts;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(state.get().instances[0]).toMatchObject({ state: 'exited', restarts });
   });
 
   it('stops with SIGTERM, then SIGKILL after the grace, taking the whole process group', async () => {
@@ -104,4 +110,19 @@ describe('process runtime', () => {
     const reaper = Number(ready.split(' ')[1]);
     await until('the reaper gone', () => { try { process.kill(reaper, 0); return false; } catch { return true; } }, 5000);
   });
+
+  it('quitting while the stack still starts leaves no dependent started behind', async () => {
+    const [a, b] = await freePorts(2);
+    const { source } = open([
+      defineService('late-web', { command: server(b, 'late-web'), depends_on: ['late-db'], health: { tcp: `127.0.0.1:${b}`, interval: '100ms' } }),
+      defineService('late-db', { command: server(a, 'late-db'), health: { tcp: `127.0.0.1:${a}`, interval: '100ms' } }),
+    ]);
+    await until('late-db started', () => readFileSync(trace, 'utf8').includes('start late-db'));
+    await source.close();
+    // late-db would turn healthy ~300 ms after its start; late-web must not start once closing began.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(readFileSync(trace, 'utf8')).not.toContain('start late-web');
+    expect(processesWith('late-web')).toEqual([]);
+  });
+
 });

@@ -69,12 +69,15 @@ export class ProcessSource implements Restartable {
   }
 
   private async startAll(): Promise<void> {
+    const closed = () => this.closed;
     for (const def of this.order) {
       if (this.closed) return;
-      await Promise.all(def.depends_on.map((dep) => this.services.get(dep)!.waitReady()));
+      await Promise.all(def.depends_on.map((dep) => this.services.get(dep)!.waitReady(undefined, closed)));
+      // Closed while waiting: starting it now would leave a process behind.
+      if (this.closed) return;
       this.services.get(def.name)!.start();
     }
-    await Promise.all([...this.services.values()].map((s) => s.waitReady()));
+    await Promise.all([...this.services.values()].map((s) => s.waitReady(undefined, closed)));
   }
 
   private get(id: string): ServiceProcess {

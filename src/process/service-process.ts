@@ -70,11 +70,12 @@ export class ServiceProcess {
   }
 
   /** Resolves when healthy (or running, without a health check); rejects after ready_timeout. */
-  waitReady(timeoutMs = this.def.ready_timeout): Promise<void> {
+  waitReady(timeoutMs = this.def.ready_timeout, abandoned: () => boolean = () => false): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
       const poll = () => {
         if (this.state === 'running' && (!this.def.health || this.health === 'healthy')) return resolve();
+        if (abandoned()) return reject(new Error(`${this.def.name}: no longer waited for (shutting down)`));
         if (Date.now() > deadline) return reject(new Error(`${this.def.name} is not ${this.def.health ? 'healthy' : 'running'} after ${timeoutMs} ms`));
         setTimeout(poll, 50);
       };
