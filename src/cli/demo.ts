@@ -24,8 +24,12 @@ export interface DemoOptions {
 
 export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (options.docker) {
-    process.stderr.write('opsdeck: demo --docker is not available yet; run `opsdeck demo` (local processes)\n');
-    return 2;
+    if (options.drill !== undefined) {
+      process.stderr.write('opsdeck: --drill runs against the process demo only; run `opsdeck demo --drill NAME` without --docker\n');
+      return 2;
+    }
+    const { runDockerDemo } = await import('./demo-docker');
+    return runDockerDemo(options, env);
   }
   const drill = options.drill === undefined ? undefined : findDrill(options.drill);
   if (options.drill !== undefined && !drill) {

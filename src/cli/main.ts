@@ -15,8 +15,17 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program.action(async () => {
+    const cli = program.opts<CliOptions>();
+    const settings = loadSettings(cli);
+    const { nothingToWatch } = await import('./default-target');
+    if (nothingToWatch(cli, settings)) {
+      process.stderr.write('opsdeck: no Docker engine, no DOCKER_HOST and no opsdeck.yaml here: opening the embedded demo (opsdeck demo).\n');
+      const { runDemo } = await import('./demo');
+      code = await runDemo({ readOnly: cli.readOnly });
+      return;
+    }
     const { runUi } = await import('./ui');
-    code = await runUi(loadSettings(program.opts<CliOptions>()));
+    code = await runUi(settings);
   });
   program.command('status')
     .description('one snapshot of the containers; exit 1 when a service is down or unhealthy')
@@ -69,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
   program.command('demo')
     .description('start a demo ML-serving stack (API, Kafka, consumer, registry) as local processes and open the cockpit on it')
     .option('--drill <name>', 'inject one fault (model-missing, latency-spike, error-spike, consumer-stall, broker-down, crash-loop, log-flood), resolve it with its runbook headless, print the incident report')
-    .option('--docker', 'run the services as containers (not available yet)')
+    .option('--docker', 'run the services as labelled containers (project opsdeck-demo) on the Docker engine instead of processes')
     .action(async (options: { drill?: string; docker?: boolean }) => {
       const { runDemo } = await import('./demo');
       code = await runDemo({ ...options, readOnly: program.opts<CliOptions>().readOnly });

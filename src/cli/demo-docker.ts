@@ -1,0 +1,65 @@
+// `opsdeck demo --docker`: the demo stack as labelled containers on the Docker engine
+// (DOCKER_HOST or the default socket), watched by the cockpit's normal DockerSource for the
+// project opsdeck-demo, with the demo's checks, metrics and lag; the containers are removed on
+// the way out (quit, SIGTERM, SIGHUP), the image stays for the next run.
+import type Docker from 'dockerode';
+import { connectDocker, dockerErrorText, resolveDockerHost } from '../docker/connect';
+import { DockerSource } from '../docker/docker-source';
+import { defaultAuditPath } from '../audit/journal';
+import { demoConfig, findPostgres } from '../demo/demo-config';
+import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../demo/docker-stack';
+import { DOCKER_PROJECT } from '../demo/docker-container';
+import type { Settings } from './settings';
+
+async function reachable(docker: Docker): Promise<string | undefined> {
+  try {
+    await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref())]);
+    return undefined;
+  } catch (error) {
+    return dockerErrorText(error);
+  }
+}
+
+export async function runDockerDemo(options: { readOnly?: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const host = resolveDockerHost(undefined, env);
+  const docker = connectDocker(host);
+  const problem = await reachable(docker);
+  if (problem) {
+    process.stderr.write(`opsdeck: demo --docker needs a Docker engine, and none answers at ${host} (${problem}).\n`
+      + 'opsdeck: set DOCKER_HOST to a running engine, or run `opsdeck demo` (local processes, no Docker needed)\n');
+    return 2;
+  }
+  process.stderr.write(`opsdeck: starting the demo stack as containers (project ${DOCKER_PROJECT}) on ${host}…\n`);
+  let demo: DockerDemo;
+  try {
+    demo = await startDockerDemo(docker);
+  } catch (error) {
+    process.stderr.write(`opsdeck: demo --docker could not start: ${dockerErrorText(error)}\n`);
+    return 1;
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= stopDockerDemo(docker, demo));
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stop().finally(() => process.exit(signal === 'SIGHUP' ? 129 : 143));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    const postgres = await findPostgres(env);
+    const settings: Settings = {
+      config: demoConfig(demo.stack, postgres), dockerHost: host, project: DOCKER_PROJECT,
+      readOnly: options.readOnly ?? false, auditPath: defaultAuditPath(env),
+    };
+    const { runUi } = await import('./ui');
+    return await runUi(settings, {
+      makeSource: (state, feed) => new DockerSource({
+        host, project: DOCKER_PROJECT, refreshMs: settings.config.refresh,
+        logs: { tail: 200, maxLineBytes: settings.config.logs.max_line_bytes, keepColor: true },
+      }, state, feed),
+    });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    await stop();
+  }
+}

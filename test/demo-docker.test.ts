@@ -1,0 +1,87 @@
+// `opsdeck demo --docker` on the private engine: the five demo services as labelled containers
+// running the host's node on dist/demo, live (health, lag that grows while the consumer is
+// paused and drains after), removed again; then the real binary in tmux, quit with q.
+import { describe, it, expect, inject, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { testDocker } from './harness/containers';
+import { openTerminal } from './harness/tmux';
+import { until } from './demo-helpers';
+import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../src/demo/docker-stack';
+import { DEMO_IMAGE } from '../src/demo/docker-image';
+
+const SERVICES = ['api', 'ingestor', 'kafka', 'mlflow', 'prediction-consumer'];
+const psAll = () => execFileSync('docker', ['-H', inject('dockerHost'), 'ps', '-a', '--filter', 'label=com.docker.compose.project=opsdeck-demo', '--format', '{{.Names}} {{.State}}'], { encoding: 'utf8' }).trim();
+
+async function groupLag(demo: DockerDemo, admin: ReturnType<Kafka['admin']>): Promise<number> {
+  const ends = await admin.fetchTopicOffsets(demo.stack.topic);
+  const [committed] = await admin.fetchOffsets({ groupId: demo.stack.group, topics: [demo.stack.topic] });
+  return ends.reduce((sum, end) => {
+    const at = Number(committed.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+    return sum + Math.max(0, Number(end.high) - Math.max(at, 0));
+  }, 0);
+}
+
+describe('opsdeck demo --docker', () => {
+  const docker = testDocker();
+  let demo: DockerDemo | undefined;
+  afterAll(async () => { if (demo) await stopDockerDemo(docker, demo); });
+
+  it('runs the five services as labelled containers, live, and removes them all', async () => {
+    const started = Date.now();
+    demo = await startDockerDemo(docker, { rate: 10 });
+    console.log(`docker demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const list = await docker.listContainers({ filters: { label: ['com.docker.compose.project=opsdeck-demo'] } });
+    expect(list.map((c) => `${c.Labels['com.docker.compose.service']}:${c.State}:${c.Image}`).sort()).toEqual(SERVICES.map((s) => `${s}:running:${DEMO_IMAGE}`));
+    const api = await docker.getContainer(demo.containers.get('api')!).inspect();
+    expect(api.HostConfig.NetworkMode).toBe('host');
+    expect(api.Config.Env).toContain('MODEL_VARIANT=ml');
+    expect(await (await fetch(`${demo.stack.urls.api}/health`)).json()).toMatchObject({ model_loaded: true, model_version: 'xgb-2024.12.05' });
+    const health = await until('every HEALTHCHECK healthy', async () => {
+      const states = await Promise.all(SERVICES.map(async (s) => (await docker.getContainer(demo!.containers.get(s)!).inspect()).State.Health?.Status));
+      return states.every((h) => h === 'healthy') && states;
+    }, 20_000);
+    expect(health).toHaveLength(5);
+
+    const kafka = new Kafka({ clientId: 'demo-docker-test', brokers: [demo.stack.urls.broker], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await until('the group consuming (lag small)', async () => (await groupLag(demo!, admin)) < 5, 20_000);
+      const consumer = docker.getContainer(demo.containers.get('prediction-consumer')!);
+      await consumer.pause();
+      const grown = await until('lag growing while the consumer is paused', async () => { const lag = await groupLag(demo!, admin); return lag >= 20 && lag; }, 15_000);
+      await consumer.unpause();
+      await until('lag drained after unpause', async () => (await groupLag(demo!, admin)) < 5, 20_000);
+      console.log(`lag grew to ${grown} messages while paused, drained after`);
+    } finally {
+      await admin.disconnect();
+    }
+
+    const dir = demo.stack.dir;
+    await stopDockerDemo(docker, demo);
+    demo = undefined;
+    expect(psAll()).toBe('');
+    expect(existsSync(dir)).toBe(false);
+    expect((await docker.getImage(DEMO_IMAGE).inspect()).RepoTags).toContain(DEMO_IMAGE);
+  }, 90_000);
+
+  it('bin/opsdeck demo --docker in tmux: five containers running in the Containers pane, q removes them', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
+    const term = openTerminal(['demo', '--docker'], { DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state }, { columns: 200, rows: 50 });
+    try {
+      const started = Date.now();
+      const live = await term.waitForScreen((s) => /5\/5 running/.test(s) && SERVICES.every((name) => s.includes(`${name.slice(0, 11)}`)) && /5 ok/.test(s), 'five containers running, five checks ok', 45_000);
+      console.log(`demo --docker: containers pane live after ${((Date.now() - started) / 1000).toFixed(1)} s\n${live}`);
+      expect(psAll().split('\n').sort()).toEqual(SERVICES.map((s) => `opsdeck-demo-${s}-1 running`));
+      term.keys('q');
+      await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0', 20_000);
+      expect(psAll()).toBe('');
+    } finally {
+      term.close();
+    }
+  }, 90_000);
+});
