@@ -56,9 +56,11 @@ export class LogStore {
       for (const line of batch) this.merged.push(line);
       return;
     }
-    // Late lines (a container's tail arriving after others): one linear merge of two sorted runs.
-    const merged = mergeRuns(this.merged, batch);
-    this.merged.length = 0;
+    // Late lines (a container's tail arriving after others): one linear merge of two sorted runs,
+    // from where the batch's oldest line belongs (usually near the end), not from the start.
+    const from = firstAfter(this.merged, batch[0]);
+    const merged = mergeRuns(this.merged.slice(from), batch);
+    this.merged.length = from;
     for (const line of merged) this.merged.push(line);
   }
 
@@ -68,6 +70,18 @@ export class LogStore {
     this.merged.length = write;
     this.evictedInMerged = 0;
   }
+}
+
+/** Index of the first line in `sorted` that orders after `line`. */
+function firstAfter(sorted: LogLine[], line: LogLine): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareLines(sorted[mid], line) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mergeRuns(a: LogLine[], b: LogLine[]): LogLine[] {
