@@ -28,7 +28,11 @@ describe('Docker going away', () => {
     try {
       await waitFor('api listed', () => state.get().instances.some((i) => i.service === 'api'));
       await engine.kill();
-      const down = await waitFor('down state', () => state.get().docker.status === 'down' && state.get().docker);
+      // A request cut off by the stop may first say "socket hang up"; the retries then say why.
+      const down = await waitFor('down state naming the socket', () => {
+        const docker = state.get().docker;
+        return docker.status === 'down' && /cannot connect/.test(docker.error ?? '') && docker;
+      });
       expect(down.error).toMatch(/cannot connect to Docker at .*docker\.sock: (no such socket|connection refused)/);
       expect(down.retryAt).toBeGreaterThan(Date.now() - 1000);
       engine = await startDockerd(engine.dir);

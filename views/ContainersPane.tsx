@@ -1,4 +1,4 @@
-import React, { memo } from 'react';
+import React, { memo, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Instance, InstanceStats } from '../src/runtime/types';
 import type { AppState } from '../src/store/app-state';
@@ -22,7 +22,9 @@ export function ContainersPane({ width, height, focused, selectedId, filter }: P
   const instances = useAppState((s) => s.instances);
   const stats = useAppState((s) => s.stats);
   const busy = useAppState((s) => s.busy);
-  const now = useNow(1000);
+  // Uptimes move with each stats refresh; only the retry countdown needs a clock of its own.
+  const ticking = useNow(1000, docker.status !== 'up');
+  const now = docker.status === 'up' ? Date.now() : ticking;
   const visible = visibleInstances(instances, filter);
   const running = instances.filter((i) => i.state === 'running').length;
   const title = `${docker.kind === 'processes' ? 'Services' : 'Containers'}${filter ? ` /${filter}` : ''}`;
@@ -62,7 +64,7 @@ interface TableProps {
 
 function Table({ width, height, visible, selectedId, stats, busy, now, empty }: TableProps) {
   const { theme } = useCockpit();
-  const layout = layoutColumns(width - 2);
+  const layout = useMemo(() => layoutColumns(width - 2), [width]);
   const rows = groupRows(visible);
   const selectedIndex = Math.max(0, rows.findIndex((r) => r.kind === 'instance' && r.instance.id === selectedId));
   const window = scrollWindow(rows, selectedIndex, Math.max(1, height - 1));

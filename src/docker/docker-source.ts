@@ -118,6 +118,8 @@ export class DockerSource implements Restartable {
     const inspected = await Promise.all(changed.map((s) => this.inspect(s.Id)));
     const live = new Set(summaries.map((s) => s.Id));
     this.state.set((s) => {
+      // Nothing new, nothing gone: keep the same array, so an idle refresh re-renders nothing.
+      if (inspected.length === 0 && s.instances.length === live.size && s.instances.every((i) => live.has(i.id))) return s;
       const kept = s.instances.filter((i) => live.has(i.id) && !inspected.some((n) => n?.id === i.id));
       return { ...s, instances: sortInstances([...kept, ...inspected.filter((i): i is Instance => !!i)]) };
     });
