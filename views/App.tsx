@@ -93,7 +93,8 @@ export function App({ initial }: { initial: UiState }) {
         {ui.overlay?.kind === 'drills' ? <DrillPicker overlay={ui.overlay} width={columns} /> : null}
         {ui.overlay?.kind === 'prompt'
           ? <Prompt label={ui.overlay.target === 'logs' ? '/ logs (regex, !re inverts):' : '/ containers:'} text={ui.overlay.text} error={ui.overlay.error} width={columns} />
-          : <Footer width={columns} bindings={bindings} focus={ui.focus} />}
+          : <Footer width={columns} bindings={bindings} focus={ui.focus}
+              panes={wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]} />}
       </Box>
     </PaneHostContext.Provider>
   );

@@ -8,7 +8,8 @@ import { WizardSignal } from './WizardSignal';
 const NOTICE_MS = 8000;
 
 /** Key hints for the focused pane, or the outcome of the last action while it is fresh. */
-export function Footer({ width, bindings, focus }: { width: number; bindings: Binding[]; focus: Scope }) {
+/** `panes`: the top panes a digit switches to, listed while only one fits on the screen. */
+export function Footer({ width, bindings, focus, panes = [] }: { width: number; bindings: Binding[]; focus: Scope; panes?: { key: string; title: string }[] }) {
   const { theme } = useCockpit();
   const notice = useAppState((s) => s.notice);
   const now = useNow(1000, notice !== undefined && Date.now() - notice.at < NOTICE_MS);
@@ -21,6 +22,12 @@ export function Footer({ width, bindings, focus }: { width: number; bindings: Bi
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
         <WizardSignal />
+        {panes.map((p) => (
+          <Text key={`pane-${p.key}`}>
+            <Text color={theme.color ? 'cyan' : undefined}>{`<${p.key}>`}</Text>
+            {` ${p.title.toLowerCase()}  `}
+          </Text>
+        ))}
         {hints.map((b, n) => (
           <Text key={n}>
             <Text color={theme.color ? 'cyan' : undefined}>{`<${b.keys[0]}>`}</Text>
