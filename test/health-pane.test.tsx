@@ -103,6 +103,8 @@ describe('health pane', () => {
     expect(detail).toMatch(/state {5}ok for \S+, since \d\d:\d\d:\d\d/);
     expect(detail).toMatch(/failures  0 in a row/);
     await view.press(KEYS.escape);
+    // Keys right behind Esc would read as Alt+key: wait for the detail to close first.
+    await view.waitForFrame((f) => !f.includes('target    tcp://'), 'the detail closed');
     await view.press('jj');
     await view.waitForFrame((f) => /› unknown\s+nightly/.test(f), 'nightly selected');
     await view.press('c');

@@ -99,6 +99,7 @@ describe('the cockpit screen', () => {
     expect(help).not.toMatch(/restart the container/);
     expect(help).not.toMatch(/shell in the container/);
     await view.press(KEYS.escape);
+    await view.waitForFrame((f) => !f.includes('Keys —'), 'help closed');
     await view.press('r');
     expect(view.frame()).not.toContain('Confirm');
     view.unmount();
