@@ -114,7 +114,7 @@ describe('lag pane', () => {
     const help = await screen.waitForFrame((f) => f.includes('select group'), 'help');
     expect(help).not.toContain('clear backlog');
     await screen.press(KEYS.escape);
-    await screen.waitForFrame((f) => !f.includes('select group'), 'help closed');
+    await screen.waitForFrame((f) => !f.includes('Keys —'), 'help closed');
     await screen.press('B');
     expect(screen.frame()).not.toContain('Confirm');
     expect(rig.broker.committedOffset(GROUP, TOPIC, 0)?.offset).toBe(0);
