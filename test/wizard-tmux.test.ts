@@ -34,6 +34,11 @@ steps:
     });
     try {
       await term.waitForScreen((s) => s.includes('Containers'), 'first frame');
+      // Runbooks load just after the first listing; the help lists the key once they have.
+      term.keys('?');
+      await term.waitForScreen((s) => /\bT\s+.*tmux-test|T\s+Tmux test/i.test(s), 'the config key in the help');
+      term.keys('Escape');
+      await term.waitForScreen((s) => !s.includes('Keys —'), 'help closed');
       term.keys('T');
       await term.waitForScreen((s) => s.includes('Wizard · tmux-test') && s.includes('enter start the run'), 'wizard');
       term.keys('Enter');

@@ -37,10 +37,11 @@ export function App({ initial }: { initial: UiState }) {
   }, []);
   const host = useMemo<PaneHost>(() => ({ confirm: (text, run) => dispatch({ type: 'overlay', overlay: { kind: 'confirm', text, run } }) }), [dispatch]);
   const instances = useAppState((s) => s.instances);
+  const extrasAt = useAppState((s) => s.extrasAt);
   useLogVersion();
   const extra = EXTRA_PANES.filter((p) => p.enabled(cockpit));
   const bindings = useMemo(() => bindingsFor(cockpit.readOnly, [...extra.flatMap((p) => p.bindings), ...configKeyBindings(cockpit.runbooks), ...drillBindings(cockpit)])
-    .filter((b) => b.command !== 'shell' || cockpit.openShell), [cockpit.readOnly, extra.length, cockpit.openShell]);
+    .filter((b) => b.command !== 'shell' || cockpit.openShell), [cockpit.readOnly, extra.length, cockpit.openShell, extrasAt]);
   const visible = visibleInstances(instances, ui.containerFilter);
   const selected = visible.find((i) => i.id === ui.selectedId) ?? visible[0];
   const services = [...new Set([...instances.map((i) => i.service), ...cockpit.feed.store.services()])].sort();

@@ -10,14 +10,9 @@ import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
 import { DockerSource } from '../docker/docker-source';
-import { ProcessSource } from '../process/process-source';
 import { AuditJournal } from '../audit/journal';
-import { LagSource } from '../kafka/source/lag-source';
-import { openHealthSources, closeHealthSources } from '../health/sources';
 import { openShell } from './shell';
-import { cockpitRunbooks } from './runbook-ui';
-import { ProcessRuntime } from '../process/process-runtime';
-import { writeFileSync, renameSync } from 'node:fs';
+import { startBenchStats } from './bench-stats';
 import type { Settings } from './settings';
 import type { InstanceDetails, Restartable } from '../runtime/types';
 import type { Store } from '../store/store';
@@ -41,7 +36,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   const feed = new LogFeed(config.logs.buffer);
   const processes = config.processes && Object.entries(config.processes).map(([name, spec]) => ({ name, ...spec }));
   const source: UiSource = custom?.makeSource(state, feed)
-    ?? (processes ? new ProcessSource(processes, state, feed, { project: settings.project, keepColor: theme.color }) : undefined)
+    ?? (processes ? new (await import('../process/process-source')).ProcessSource(processes, state, feed, { project: settings.project, keepColor: theme.color }) : undefined)
     ?? new DockerSource({
     host: settings.dockerHost, project: settings.project, refreshMs: config.refresh,
     logs: { tail: config.logs.tail, maxLineBytes: config.logs.max_line_bytes, keepColor: theme.color },
@@ -52,9 +47,8 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     drills: custom?.drills?.(),
   };
   source.open();
-  Object.assign(cockpit, openHealthSources(config, state, (id) => source.details(id)));
-  if (config.kafka) (cockpit.lag = new LagSource(config.kafka)).start();
-  cockpit.runbooks = cockpitRunbooks(settings, cockpit.lag, source instanceof ProcessSource ? new ProcessRuntime(source, settings.project) : undefined);
+  // Health, lag and runbooks (undici, kafkajs, execa) load once the first listing is on screen.
+  const extras = afterFirstListing(state).then(() => import('./cockpit-extras')).then((m) => m.attachExtras(cockpit, settings, source));
   const benchStats = process.env.OPSDECK_BENCH_STATS ? startBenchStats(process.env.OPSDECK_BENCH_STATS, feed) : undefined;
   const instance = render(
     <CockpitContext.Provider value={cockpit}>
@@ -78,38 +72,17 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   } finally {
     cockpit.drills?.dispose();
     await source.close();
-    await closeHealthSources(cockpit);
-    await cockpit.lag?.stop();
+    await (await extras.catch(() => undefined))?.();
     benchStats?.stop();
   }
   return 0;
 }
 
-/**
- * For `npm run bench` only (OPSDECK_BENCH_STATS=/path): once a second and at exit, writes the
- * log counters and Ink's render count and times to that file as JSON. Off when unset.
- */
-function startBenchStats(path: string, feed: LogFeed) {
-  const started = Date.now();
-  let renders = 0, renderMs = 0, renderMax = 0;
-  const recent: number[] = [];
-  const write = () => {
-    const { store } = feed;
-    const kept = store.services().reduce((n, s) => n + store.kept(s).length, 0);
-    const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.merged.length,
-      renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage() };
-    try { writeFileSync(`${path}.tmp`, JSON.stringify(data)); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
-  };
-  const timer = setInterval(write, 1000);
-  timer.unref();
-  return {
-    onRender: ({ renderTime }: { renderTime: number }) => {
-      renders++;
-      renderMs += renderTime;
-      renderMax = Math.max(renderMax, renderTime);
-      recent.push(Math.round(renderTime * 100) / 100);
-      if (recent.length > 2000) recent.splice(0, 1000);
-    },
-    stop: () => { clearInterval(timer); write(); },
-  };
+/** Resolves once the source has said something (a listing or an error), or after a second. */
+function afterFirstListing(state: Store<AppState>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); unsubscribe(); resolve(); };
+    const timer = setTimeout(done, 1000);
+    const unsubscribe = state.subscribe(() => { if (state.get().docker.status !== 'connecting') done(); });
+  });
 }

@@ -24,6 +24,8 @@ export interface AppState {
   /** Ids of instances with an action under way. */
   busy: ReadonlySet<string>;
   notice?: Notice;
+  /** When the health, lag and runbook sources were attached (they load after the first frame). */
+  extrasAt?: number;
 }
 
 export function initialState(host: string): AppState {

@@ -1,0 +1,29 @@
+// For `npm run bench` only (OPSDECK_BENCH_STATS=/path): the log counters and Ink's render
+// count and times, written as JSON once a second and at exit. Off when the variable is unset.
+import { writeFileSync, renameSync } from 'node:fs';
+import type { LogFeed } from '../logs/log-feed';
+
+export function startBenchStats(path: string, feed: LogFeed) {
+  const started = Date.now();
+  let renders = 0, renderMs = 0, renderMax = 0;
+  const recent: number[] = [];
+  const write = () => {
+    const { store } = feed;
+    const kept = store.services().reduce((n, s) => n + store.kept(s).length, 0);
+    const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.merged.length,
+      renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage() };
+    try { writeFileSync(`${path}.tmp`, JSON.stringify(data)); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
+  };
+  const timer = setInterval(write, 1000);
+  timer.unref();
+  return {
+    onRender: ({ renderTime }: { renderTime: number }) => {
+      renders++;
+      renderMs += renderTime;
+      renderMax = Math.max(renderMax, renderTime);
+      recent.push(Math.round(renderTime * 100) / 100);
+      if (recent.length > 2000) recent.splice(0, 1000);
+    },
+    stop: () => { clearInterval(timer); write(); },
+  };
+}
