@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminal, type Terminal } from './harness/tmux';
+import { openTerminal, expectRestored, type Terminal } from './harness/tmux';
 import { processesWith, until } from './demo-helpers';
 
 /** The health pane's FOR column (time in the current state) of one check, in seconds. */
@@ -61,10 +61,7 @@ describe('a drill in the demo cockpit (tmux)', () => {
 
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0');
-      const stty = await term.sttyAfter();
-      expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
-      expect(stty).toMatch(/(^|\s)echo(\s|$)/);
-      expect(term.display('#{alternate_on} #{cursor_flag}')).toBe('0 1');
+      await expectRestored(term);
       await until('no demo process left', () => processesWith(marker, 'env').length === 0 && demoServices(marker).length === 0, 5000);
     } finally {
       term.close();

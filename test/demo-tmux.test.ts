@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminal } from './harness/tmux';
+import { openTerminal, expectRestored } from './harness/tmux';
 import { processesWith, until } from './demo-helpers';
 
 describe('opsdeck demo in tmux', () => {
@@ -26,10 +26,7 @@ describe('opsdeck demo in tmux', () => {
       await term.waitForScreen((s) => !s.includes('Keys —'), 'help closed');
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0');
-      const stty = await term.sttyAfter();
-      expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
-      expect(stty).toMatch(/(^|\s)echo(\s|$)/);
-      expect(term.display('#{alternate_on} #{cursor_flag}')).toBe('0 1');
+      await expectRestored(term);
       await until('no demo process left', () => processesWith(marker, 'env').length === 0, 5000);
     } finally {
       term.close();

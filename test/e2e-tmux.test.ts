@@ -3,20 +3,13 @@ import { inject } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminal, type Terminal } from './harness/tmux';
+import { openTerminal, expectRestored } from './harness/tmux';
 import { testDocker, runContainer, removeProject } from './harness/containers';
 
 const project = 'e2eproj';
 const docker = testDocker();
 const state = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-state-'));
 const env = () => ({ DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state });
-
-/** Raw mode off: the line discipline is back to canonical with echo. */
-function expectRestored(term: Terminal, stty: string) {
-  expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
-  expect(stty).toMatch(/(^|\s)echo(\s|$)/);
-  expect(term.display('#{alternate_on} #{cursor_flag}')).toBe('0 1');
-}
 
 describe('the real opsdeck in a real terminal (tmux)', () => {
   beforeAll(async () => {
@@ -47,7 +40,7 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
       await term.waitForScreen((s) => /e2eproj-api-1 restarted in/.test(s), 'restarted notice');
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit');
-      expectRestored(term, await term.sttyAfter());
+      await expectRestored(term);
       const journal = readFileSync(join(state, 'opsdeck', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
       expect(journal.map((r) => `${r.action}:${r.phase}:${r.result ?? ''}`)).toEqual(['restart:start:', 'restart:end:ok']);
     } finally {
@@ -79,7 +72,7 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
         await term.waitForScreen((s) => s.includes('e2eproj-api-1'), 'first frame');
         process.kill(term.pid(), signal);
         await term.waitForScreen((s) => /EXIT:\d+/.test(s), 'exit');
-        expectRestored(term, await term.sttyAfter());
+        await expectRestored(term);
       } finally {
         term.close();
       }
@@ -112,7 +105,7 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
       const after = await term.waitForScreen((s) => /EXIT:\d+/.test(s), 'exit');
       expect(after).toContain('EXIT:70');
       expect(after).toContain('opsdeck crashed: Error: failpoint: crash');
-      expectRestored(term, await term.sttyAfter());
+      await expectRestored(term);
     } finally {
       term.close();
     }
@@ -126,7 +119,7 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
       expect(screen).not.toMatch(/[╭╮│▾›]/);
       term.keys('C-c');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit');
-      expectRestored(term, await term.sttyAfter());
+      await expectRestored(term);
     } finally {
       term.close();
     }

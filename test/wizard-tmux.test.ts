@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminal } from './harness/tmux';
+import { openTerminal, expectRestored } from './harness/tmux';
 import { httpServer } from './runbook-support';
 
 const home = mkdtempSync(join(tmpdir(), 'opsdeck-wiztmux-'));
@@ -54,10 +54,7 @@ steps:
       await term.waitForScreen((s) => !s.includes('Wizard ·'), 'wizard closed');
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit');
-      const stty = await term.sttyAfter();
-      expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
-      expect(stty).toMatch(/(^|\s)echo(\s|$)/);
-      expect(term.display('#{alternate_on} #{cursor_flag}')).toBe('0 1');
+      await expectRestored(term);
     } finally {
       term.close();
     }

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export interface Terminal {
   dir: string;
@@ -50,4 +51,12 @@ export function openTerminal(args: string[], env: Record<string, string>, size =
     },
     close: () => { try { tmux('kill-server'); } catch { /* already gone */ } },
   };
+}
+
+/** After opsdeck ended: raw mode off (canonical input with echo), alternate screen left, cursor shown. */
+export async function expectRestored(term: Terminal): Promise<void> {
+  const stty = await term.sttyAfter();
+  expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+  expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+  expect(term.display('#{alternate_on} #{cursor_flag}')).toBe('0 1');
 }
