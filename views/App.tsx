@@ -38,7 +38,9 @@ export function App({ initial }: { initial: UiState }) {
   const host = useMemo<PaneHost>(() => ({ confirm: (text, run) => dispatch({ type: 'overlay', overlay: { kind: 'confirm', text, run } }) }), [dispatch]);
   const instances = useAppState((s) => s.instances);
   const extrasAt = useAppState((s) => s.extrasAt);
-  useLogVersion();
+  // Only the services picker needs the whole screen to follow the log feed; otherwise a flood
+  // re-renders just the logs pane.
+  useLogVersion(ui.overlay?.kind === 'services');
   const extra = EXTRA_PANES.filter((p) => p.enabled(cockpit));
   const bindings = useMemo(() => bindingsFor(cockpit.readOnly, [...extra.flatMap((p) => p.bindings), ...configKeyBindings(cockpit.runbooks), ...drillBindings(cockpit)])
     .filter((b) => b.command !== 'shell' || cockpit.openShell), [cockpit.readOnly, extra.length, cockpit.openShell, extrasAt]);

@@ -7,10 +7,12 @@ export function useAppState<T>(select: (state: AppState) => T): T {
   return useSyncExternalStore(state.subscribe, () => select(state.get()));
 }
 
-/** Re-renders when a batch of log lines lands; returns the store's version. */
-export function useLogVersion(): number {
+const ignore = () => () => undefined;
+
+/** Re-renders when a batch of log lines lands (while `enabled`); returns the store's version. */
+export function useLogVersion(enabled = true): number {
   const { feed } = useCockpit();
-  return useSyncExternalStore((listener) => feed.subscribe(listener), () => feed.store.version);
+  return useSyncExternalStore(enabled ? (listener) => feed.subscribe(listener) : ignore, () => (enabled ? feed.store.version : 0));
 }
 
 /** The current time, refreshed every `ms` while `enabled`. */
