@@ -48,7 +48,13 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   };
   source.open();
   // Health, lag and runbooks (undici, kafkajs, execa) load once the first listing is on screen.
-  const extras = afterFirstListing(state).then(() => import('./cockpit-extras')).then((m) => m.attachExtras(cockpit, settings, source));
+  const extras = afterFirstListing(state)
+    .then(() => import('./cockpit-extras'))
+    .then((m) => m.attachExtras(cockpit, settings, source))
+    .catch((error: Error) => {
+      state.set((s) => ({ ...s, notice: { kind: 'error', text: `health, lag or runbooks did not start: ${error.message}`, at: Date.now() } }));
+      return undefined;
+    });
   const benchStats = process.env.OPSDECK_BENCH_STATS ? startBenchStats(process.env.OPSDECK_BENCH_STATS, feed) : undefined;
   const instance = render(
     <CockpitContext.Provider value={cockpit}>
@@ -72,7 +78,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   } finally {
     cockpit.drills?.dispose();
     await source.close();
-    await (await extras.catch(() => undefined))?.();
+    await (await extras)?.();
     benchStats?.stop();
   }
   return 0;
