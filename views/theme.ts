@@ -36,3 +36,11 @@ export function serviceColor(service: string): string {
   for (let i = 0; i < service.length; i++) hash = Math.imul(hash ^ service.charCodeAt(i), 16777619);
   return PALETTE[(hash >>> 0) % PALETTE.length];
 }
+
+/** SGR foreground codes of the colours used here. */
+const SGR: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90, blueBright: 94, cyanBright: 96, greenBright: 92, yellowBright: 93, magentaBright: 95 };
+
+/** `text` in a foreground colour as SGR codes (for strings built whole, such as log rows). */
+export function paint(text: string, color: string | undefined): string {
+  return color && SGR[color] ? `\x1b[${SGR[color]}m${text}\x1b[39m` : text;
+}
