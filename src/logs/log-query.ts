@@ -18,8 +18,6 @@ export function makeQuery(fields: Omit<LogQuery, 'key'>): LogQuery {
   return { ...fields, key: nextKey++ };
 }
 
-export const EMPTY_QUERY: LogQuery = makeQuery({ invert: false, exclude: new Set() });
-
 export function matches(line: LogLine, query: LogQuery): boolean {
   if (line.evicted) return false;
   if (line.matchKey === query.key) return line.matched === true;

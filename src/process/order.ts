@@ -25,16 +25,3 @@ export function startOrder(services: ServiceDef[]): ServiceDef[] {
   services.forEach(visit);
   return order;
 }
-
-/** The services that depend on `name`, directly or not, in start order. */
-export function dependentsOf(name: string, ordered: ServiceDef[]): ServiceDef[] {
-  const hit = new Set([name]);
-  const out: ServiceDef[] = [];
-  for (const service of ordered) {
-    if (service.depends_on.some((d) => hit.has(d))) {
-      hit.add(service.name);
-      out.push(service);
-    }
-  }
-  return out;
-}

@@ -62,13 +62,3 @@ export class CpuMeter {
     this.last.delete(pgid);
   }
 }
-
-/** True when some process of the group is still alive (zombies aside). */
-export function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-  } catch {
-    return false;
-  }
-  return readGroups(new Set([pgid])).size > 0;
-}

@@ -42,8 +42,3 @@ function interpolateString(text: string, ctx: Interpolation): string | ParamValu
       return found;
     });
 }
-
-/** The names of the ${ENV} variables a value uses, for rendering without revealing them. */
-export function envNames(value: unknown): string[] {
-  return [...new Set([...JSON.stringify(value ?? null).matchAll(ENV_REF)].map((m) => m[1]))];
-}
