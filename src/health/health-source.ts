@@ -2,13 +2,14 @@
 // statuses (a CheckStatusBook) in a store of its own. Checks from compose labels follow the
 // containers: when the labelled set changes, a new scheduler takes over and the old one stops.
 import { CheckStatusBook } from '../checks/check-status';
-import { createScheduler, type ScheduledCheck, type Scheduler, type SchedulerStats } from '../checks/scheduler';
+import type { ScheduledCheck, SchedulerStats } from '../checks/scheduler';
 import { runProbe } from '../checks/probe';
 import type { CheckResult, DockerHealthSource } from '../checks/types';
 import { createStore, type Store } from '../store/store';
 import type { AppState } from '../store/app-state';
 import { allChecks, configuredChecks, type HealthCheck } from './check-list';
 import type { ConfiguredCheck } from './config-schema';
+import { Rescheduler } from './rescheduler';
 
 export interface HealthState {
   checks: HealthCheck[];
@@ -46,63 +47,40 @@ export function scheduledHealthCheck(check: HealthCheck, options: Pick<HealthSou
 export class HealthSource {
   readonly store: Store<HealthState>;
   private readonly configured: HealthCheck[];
-  private scheduler: Scheduler | undefined;
-  private signature = '';
-  private readonly retiring = new Set<Promise<void>>();
-  private unsubscribe: (() => void) | undefined;
-  private instances: unknown;
-  private closed = false;
+  private readonly rescheduler: Rescheduler;
 
   constructor(private readonly options: HealthSourceOptions) {
     this.configured = configuredChecks(options.checks);
     this.store = createStore<HealthState>({ checks: this.configured, book: new CheckStatusBook(), version: 0, pending: new Set() }, options.batchMs ?? 50);
+    this.rescheduler = new Rescheduler(options.appState, (instances) => {
+      const checks = allChecks(this.configured, instances);
+      return {
+        jobs: checks.map((c) => scheduledHealthCheck(c, this.options)),
+        signature: JSON.stringify(checks.map((c) => [c.id, c.service, c.spec, c.problem])),
+        adopt: () => this.store.set((s) => ({ ...s, checks })),
+      };
+    }, { concurrency: options.concurrency ?? 64, onResult: (id, result) => this.record(id, result) });
   }
 
   open(): void {
-    this.reconcile();
-    this.unsubscribe = this.options.appState?.subscribe(() => this.reconcile());
+    this.rescheduler.open();
   }
 
   /** Queues the check at once (the `c` key); its row shows it as pending until the result lands. */
   runNow(id: string): void {
-    if (!this.scheduler || !this.store.get().checks.some((c) => c.id === id)) return;
+    const scheduler = this.rescheduler.current;
+    if (!scheduler || !this.store.get().checks.some((c) => c.id === id)) return;
     this.store.set((s) => ({ ...s, pending: new Set([...s.pending, id]) }));
-    this.scheduler.runNow(id);
+    scheduler.runNow(id);
   }
 
   /** The running scheduler's counters: runs, skipped, abandoned and start lateness. */
   schedulerStats(): SchedulerStats | undefined {
-    return this.scheduler?.stats();
+    return this.rescheduler.current?.stats();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    this.unsubscribe?.();
-    const stopping = [this.scheduler?.stop(), ...this.retiring];
-    this.scheduler = undefined;
-    await Promise.all(stopping);
-  }
-
-  private reconcile(): void {
-    const instances = this.options.appState?.get().instances ?? [];
-    if (this.closed || (instances === this.instances && this.scheduler)) return;
-    this.instances = instances;
-    const checks = allChecks(this.configured, instances);
-    const signature = JSON.stringify(checks.map((c) => [c.id, c.service, c.spec, c.problem]));
-    if (signature === this.signature && this.scheduler) return;
-    this.signature = signature;
-    const previous = this.scheduler;
-    const scheduler = createScheduler(checks.map((c) => scheduledHealthCheck(c, this.options)), {
-      concurrency: this.options.concurrency ?? 64,
-      onResult: (id, result) => this.record(id, result),
-    });
-    this.scheduler = scheduler;
-    this.store.set((s) => ({ ...s, checks }));
-    scheduler.start();
-    if (previous) {
-      const stopping = previous.stop().finally(() => this.retiring.delete(stopping));
-      this.retiring.add(stopping);
-    }
+  close(): Promise<void> {
+    return this.rescheduler.close();
   }
 
   private record(id: string, result: CheckResult): void {

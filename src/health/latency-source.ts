@@ -1,11 +1,11 @@
 // Scrapes each service's /metrics (or asks Prometheus) on its interval and keeps, per service,
 // the window's figures, their SLO judgement, a short history for the sparklines, and the last
 // scrape error. Labelled containers add services as they appear.
-import { createScheduler, type Scheduler } from '../checks/scheduler';
 import { MetricsScraper } from '../metrics/scraper';
 import type { ServiceStats } from '../metrics/service-stats';
 import type { Slo } from '../metrics/slo';
 import { DEFAULT_SLO } from '../metrics/slo';
+import { Rescheduler } from './rescheduler';
 import { createStore, type Store } from '../store/store';
 import type { AppState } from '../store/app-state';
 import { messageOf } from '../checks/words';
@@ -48,29 +48,30 @@ export class LatencySource {
   readonly store: Store<LatencyState>;
   private readonly configured: LatencyTarget[];
   private readonly scrapers = new Map<string, MetricsScraper>();
-  private scheduler: Scheduler | undefined;
-  private readonly retiring = new Set<Promise<void>>();
-  private instances: unknown;
-  private signature = '';
-  private unsubscribe: (() => void) | undefined;
-  private closed = false;
+  private readonly rescheduler: Rescheduler;
 
   constructor(private readonly options: LatencySourceOptions) {
     this.configured = configuredTargets(options.metrics, options.slo ?? DEFAULT_SLO);
     this.store = createStore<LatencyState>({ rows: this.configured.map((t) => this.emptyRow(t)) }, options.batchMs ?? 50);
+    this.rescheduler = new Rescheduler(options.appState, (instances) => {
+      const targets = allTargets(this.configured, instances, this.options.slo ?? DEFAULT_SLO);
+      return {
+        jobs: targets.map((t) => ({
+          id: t.service, intervalMs: t.intervalMs, timeoutMs: t.timeoutMs + 1000,
+          run: async (signal) => { await this.refresh(t, signal); return { state: 'ok' as const, at: Date.now() }; },
+        })),
+        signature: JSON.stringify(targets),
+        adopt: () => this.store.set((s) => ({ rows: targets.map((t) => ({ ...(s.rows.find((r) => r.service === t.service) ?? this.emptyRow(t)), target: t })) })),
+      };
+    }, { concurrency: 16, onResult: () => undefined });
   }
 
   open(): void {
-    this.reconcile();
-    this.unsubscribe = this.options.appState?.subscribe(() => this.reconcile());
+    this.rescheduler.open();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    this.unsubscribe?.();
-    const stopping = [this.scheduler?.stop(), ...this.retiring];
-    this.scheduler = undefined;
-    await Promise.all(stopping);
+  close(): Promise<void> {
+    return this.rescheduler.close();
   }
 
   /** One round for a target, now (tests, and the first figures of `status`). */
@@ -107,26 +108,6 @@ export class LatencySource {
     this.store.set((s) => ({ rows: s.rows.map((row) => (row.service === service ? change(row) : row)) }));
   }
 
-  private reconcile(): void {
-    const instances = this.options.appState?.get().instances ?? [];
-    if (this.closed || (instances === this.instances && this.scheduler)) return;
-    this.instances = instances;
-    const targets = allTargets(this.configured, instances, this.options.slo ?? DEFAULT_SLO);
-    const signature = JSON.stringify(targets);
-    if (signature === this.signature && this.scheduler) return;
-    this.signature = signature;
-    this.store.set((s) => ({ rows: targets.map((t) => ({ ...(s.rows.find((r) => r.service === t.service) ?? this.emptyRow(t)), target: t })) }));
-    const previous = this.scheduler;
-    this.scheduler = createScheduler(targets.map((t) => ({
-      id: t.service, intervalMs: t.intervalMs, timeoutMs: t.timeoutMs + 1000,
-      run: async (signal) => { await this.refresh(t, signal); return { state: 'ok' as const, at: Date.now() }; },
-    })), { concurrency: 16, onResult: () => undefined });
-    this.scheduler.start();
-    if (previous) {
-      const stopping = previous.stop().finally(() => this.retiring.delete(stopping));
-      this.retiring.add(stopping);
-    }
-  }
 }
 
 function succeeded(row: LatencyRow, stats: ServiceStats, at: number, parseErrors: number, heldSeconds: number): LatencyRow {
