@@ -1,19 +1,16 @@
 // The in-memory broker driven by kafkajs 2.2.4 over real sockets.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { spawn } from 'node:child_process';
-import { Kafka, logLevel, AssignerProtocol, CompressionTypes, type Admin, type Consumer, type Producer } from 'kafkajs';
-import { startBroker, type KafkaBroker } from '../src/kafka/broker';
+import { AssignerProtocol, CompressionTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
+import type { KafkaBroker } from '../src/kafka/broker';
 import { waitUntil as waitFor } from './harness/wait';
+import { KafkaRig } from './harness/kafka';
 
 
+const rig = new KafkaRig();
 let broker: KafkaBroker;
 let kafka: Kafka;
-const cleanups: Array<() => Promise<unknown>> = [];
-
-function track<T extends Admin | Producer | Consumer>(client: T): T {
-  cleanups.push(() => client.disconnect().catch(() => undefined));
-  return client;
-}
+const track = <T extends Admin | Producer | Consumer>(client: T): T => rig.track(client);
 
 async function connectedAdmin(): Promise<Admin> {
   const admin = track(kafka.admin());
@@ -32,14 +29,10 @@ function fastConsumer(groupId: string, sessionTimeout = 6_000): Consumer {
 }
 
 beforeEach(async () => {
-  broker = await startBroker();
-  kafka = new Kafka({ clientId: 'opsdeck-test', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
+  ({ broker, kafka } = await rig.start());
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await broker.close();
-});
+afterEach(() => rig.close());
 
 describe('broker with kafkajs admin', () => {
   it('advertises the bound port', () => {
@@ -185,7 +178,7 @@ describe('broker with kafkajs consumer groups', () => {
       await consumer.run({ eachMessage: async () => {} });
     `;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, broker.brokers], { stdio: ['ignore', 'pipe', 'inherit'] });
-    cleanups.push(async () => { child.kill('SIGKILL'); });
+    rig.onClose(async () => { child.kill('SIGKILL'); });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('joined')) resolve(); });
       child.once('exit', (code) => reject(new Error(`consumer process exited early with ${code}`)));

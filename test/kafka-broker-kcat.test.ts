@@ -1,35 +1,28 @@
 // The in-memory broker driven by kcat (librdkafka), with kafkajs on the other end.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
-import { startBroker, type KafkaBroker } from '../src/kafka/broker';
+import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import type { KafkaBroker } from '../src/kafka/broker';
 import { waitUntil as waitFor } from './harness/wait';
+import { KafkaRig } from './harness/kafka';
 
 const KCAT = '/usr/bin/kcat';
 
 
+const rig = new KafkaRig();
 let broker: KafkaBroker;
 let kafka: Kafka;
-const cleanups: Array<() => Promise<unknown>> = [];
-
-function track<T extends Admin | Producer | Consumer>(client: T): T {
-  cleanups.push(() => client.disconnect().catch(() => undefined));
-  return client;
-}
+const track = <T extends Admin | Producer | Consumer>(client: T): T => rig.track(client);
 
 function kcat(args: string[], input?: string) {
   return execa(KCAT, ['-b', broker.brokers, ...args], { input, timeout: 15_000, reject: false });
 }
 
 beforeEach(async () => {
-  broker = await startBroker();
-  kafka = new Kafka({ clientId: 'opsdeck-test', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
+  ({ broker, kafka } = await rig.start());
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await broker.close();
-});
+afterEach(() => rig.close());
 
 describe('broker with kcat', () => {
   it('lists topics and the advertised broker with -L', async () => {
@@ -78,7 +71,7 @@ describe('broker with kcat', () => {
       '-X', 'auto.commit.interval.ms=100', '-X', 'session.timeout.ms=6000', '-X', 'heartbeat.interval.ms=300',
       'crypto-features',
     ], { timeout: 25_000, reject: false, forceKillAfterDelay: 1_000 });
-    cleanups.push(async () => { consumer.kill('SIGTERM'); await consumer; });
+    rig.onClose(async () => { consumer.kill('SIGTERM'); await consumer; });
     const admin = track(kafka.admin());
     await admin.connect();
 

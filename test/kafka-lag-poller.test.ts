@@ -1,24 +1,21 @@
 // Lag polling and backlog resets through kafkajs against the in-memory broker.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
-import { startBroker, ApiKey, type KafkaBroker } from '../src/kafka/broker';
+import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import { ApiKey, type KafkaBroker } from '../src/kafka/broker';
 import { pollGroupLag, type GroupLag } from '../src/kafka/lag/poller';
 import { planReset, executeReset, ResetRefusedError } from '../src/kafka/lag/reset';
 import { waitUntil as waitFor } from './harness/wait';
+import { KafkaRig } from './harness/kafka';
 
 
 const TOPIC = 'crypto-features';
 const GROUP = 'volatility-predictor';
 
+const rig = new KafkaRig('opsdeck-lag-test');
 let broker: KafkaBroker;
 let kafka: Kafka;
 let admin: Admin;
-const cleanups: Array<() => Promise<unknown>> = [];
-
-function track<T extends Admin | Producer | Consumer>(client: T): T {
-  cleanups.push(() => client.disconnect().catch(() => undefined));
-  return client;
-}
+const track = <T extends Admin | Producer | Consumer>(client: T): T => rig.track(client);
 
 async function runningConsumer(seen: string[] = []): Promise<Consumer> {
   const consumer = track(kafka.consumer({ groupId: GROUP, sessionTimeout: 6_000, heartbeatInterval: 300, maxWaitTimeInMs: 200 }));
@@ -34,17 +31,13 @@ async function pollOne(groupId = GROUP): Promise<GroupLag> {
 }
 
 beforeEach(async () => {
-  broker = await startBroker();
-  kafka = new Kafka({ clientId: 'opsdeck-lag-test', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
+  ({ broker, kafka } = await rig.start());
   admin = track(kafka.admin());
   await admin.connect();
   broker.createTopic(TOPIC, 2);
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await broker.close();
-});
+afterEach(() => rig.close());
 
 describe('lag poller', () => {
   it('shows lag growing while the consumer is paused and draining when it resumes', async () => {

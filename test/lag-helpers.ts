@@ -1,6 +1,6 @@
 // Shared by the lag tests: a broker, kafkajs clients that are cleaned up, a LagSource on it.
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
-import { startBroker, type KafkaBroker } from '../src/kafka/broker';
+import type { Consumer } from 'kafkajs';
+import { KafkaRig } from './harness/kafka';
 import { kafkaConfigSchema, type KafkaConfig } from '../src/kafka/source/config-schema';
 import { LagSource } from '../src/kafka/source/lag-source';
 import { waitUntil } from './harness/wait';
@@ -12,20 +12,9 @@ export function waitFor<T>(check: () => T | undefined | false | Promise<T | unde
   return waitUntil(check, what, timeoutMs);
 }
 
-export class LagRig {
-  broker!: KafkaBroker;
-  kafka!: Kafka;
-  private readonly cleanups: Array<() => Promise<unknown>> = [];
-
-  async start(port = 0): Promise<this> {
-    this.broker = await startBroker({ port });
-    this.kafka = new Kafka({ clientId: 'opsdeck-lag-test', brokers: [this.broker.brokers], logLevel: logLevel.NOTHING });
-    return this;
-  }
-
-  track<T extends Admin | Producer | Consumer | LagSource>(client: T): T {
-    this.cleanups.push(() => ('stop' in client ? client.stop() : client.disconnect()).catch(() => undefined));
-    return client;
+export class LagRig extends KafkaRig {
+  constructor() {
+    super('opsdeck-lag-test');
   }
 
   config(extra: Record<string, unknown> = {}): KafkaConfig {
@@ -44,8 +33,4 @@ export class LagRig {
     return consumer;
   }
 
-  async close(): Promise<void> {
-    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
-    await this.broker.close();
-  }
 }
