@@ -58,7 +58,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<KafkaBro
     requestCounts: new Map(),
     closed: closing.signal,
   };
-  const server = createServer((socket) => {
+  // Real brokers set TCP_NODELAY; without it small responses wait on delayed ACKs.
+  const server = createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, state);

@@ -14,45 +14,65 @@ export interface TrackerOptions {
 
 interface PartitionHistory {
   window: CommitSample[];
+  /** The poll that last reported this partition; older ones are forgotten. */
+  seenIn: number;
+}
+
+/** topic → partition → value. Nested rather than string-keyed: a poll can carry 100,000 rows. */
+type ByPartition<V> = Map<string, Map<number, V>>;
+
+function slot<V>(map: ByPartition<V>, topic: string, partition: number, create: () => V): V {
+  let byNumber = map.get(topic);
+  if (!byNumber) map.set(topic, byNumber = new Map());
+  let value = byNumber.get(partition);
+  if (value === undefined) byNumber.set(partition, value = create());
+  return value;
+}
+
+function prune<V>(map: ByPartition<V>, keep: (value: V) => boolean): void {
+  for (const [topic, byNumber] of map) {
+    for (const [partition, value] of byNumber) if (!keep(value)) byNumber.delete(partition);
+    if (byNumber.size === 0) map.delete(topic);
+  }
 }
 
 export class LagTracker {
-  private readonly partitions = new Map<string, PartitionHistory>();
+  private readonly partitions = new Map<string, ByPartition<PartitionHistory>>();
   /** Log ends belong to topic partitions, shared by every group reading them. */
-  private readonly ends = new Map<string, LogEndTable>();
+  private readonly ends: ByPartition<{ table: LogEndTable; seenIn: number }> = new Map();
   private readonly trends = new Map<string, number[]>();
+  private polls = 0;
 
   constructor(private readonly options: TrackerOptions) {}
 
   /** Folds one poll in; `reported` holds consumer-reported lag seconds by group. */
   update(poll: LagPoll, reported: ReadonlyMap<string, { seconds?: number; error?: string }> = new Map()): GroupView[] {
-    const seen = new Set<string>();
-    const recorded = new Set<string>();
+    const pollNumber = ++this.polls;
     for (const group of poll.groups) for (const p of group.partitions) {
-      const key = `${p.topic}\u0000${p.partition}`;
-      if (p.logEndOffset === undefined || recorded.has(key)) continue;
-      recorded.add(key);
-      let table = this.ends.get(key);
-      if (!table) this.ends.set(key, table = new LogEndTable());
-      table.record(p.logEndOffset, poll.polledAt);
+      if (p.logEndOffset === undefined) continue;
+      const end = slot(this.ends, p.topic, p.partition, () => ({ table: new LogEndTable(), seenIn: 0 }));
+      if (end.seenIn === pollNumber) continue;
+      end.seenIn = pollNumber;
+      end.table.record(p.logEndOffset, poll.polledAt);
     }
-    const views = poll.groups.map((group) => this.group(group, poll.polledAt, seen, reported.get(group.groupId)));
+    const views = poll.groups.map((group) => this.group(group, poll.polledAt, pollNumber, reported.get(group.groupId)));
     // Forget partitions and groups that are gone, so memory follows the cluster.
-    for (const key of this.partitions.keys()) if (!seen.has(key)) this.partitions.delete(key);
-    for (const key of this.ends.keys()) if (!recorded.has(key)) this.ends.delete(key);
     const groups = new Set(poll.groups.map((g) => g.groupId));
+    for (const id of this.partitions.keys()) if (!groups.has(id)) this.partitions.delete(id);
+    for (const histories of this.partitions.values()) prune(histories, (history) => history.seenIn === pollNumber);
+    prune(this.ends, (end) => end.seenIn === pollNumber);
     for (const id of this.trends.keys()) if (!groups.has(id)) this.trends.delete(id);
     return views;
   }
 
-  private group(group: GroupLag, now: number, seen: Set<string>, reported?: { seconds?: number; error?: string }): GroupView {
+  private group(group: GroupLag, now: number, pollNumber: number, reported?: { seconds?: number; error?: string }): GroupView {
     const active = group.members.length > 0;
     const allowedLag = 0;
+    let histories = this.partitions.get(group.groupId);
+    if (!histories) this.partitions.set(group.groupId, histories = new Map());
     const partitions = group.partitions.map((p): PartitionView => {
-      const key = `${group.groupId}\u0000${p.topic}\u0000${p.partition}`;
-      seen.add(key);
-      let history = this.partitions.get(key);
-      if (!history) this.partitions.set(key, history = { window: [] });
+      const history = slot(histories, p.topic, p.partition, (): PartitionHistory => ({ window: [], seenIn: pollNumber }));
+      history.seenIn = pollNumber;
       const last = history.window[history.window.length - 1];
       // Commit timestamps are not in OffsetFetch: a moved offset counts as a commit seen now,
       // and while the group has live members each poll counts as one (their commit cadence),
@@ -66,7 +86,7 @@ export class LagTracker {
       if (evaluation.status === 'OK' && !active && (p.lag ?? 0) > allowedLag && history.window.length < 2) {
         evaluation = { status: 'STOP', reason: `no active member while lag is ${p.lag}` } as typeof evaluation & { status: 'STOP' };
       }
-      const time = timeLag(this.ends.get(`${p.topic}\u0000${p.partition}`)?.points ?? [], p.currentOffset, now);
+      const time = timeLag(this.ends.get(p.topic)?.get(p.partition)?.table.points ?? [], p.currentOffset, now);
       return { ...p, status: evaluation.status, reason: evaluation.reason, timeLagMs: time.ms, timeLagAtLeast: time.known && time.atLeast };
     });
 
