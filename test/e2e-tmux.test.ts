@@ -111,6 +111,22 @@ describe('the real opsdeck in a real terminal (tmux)', () => {
     }
   });
 
+  it('a Node warning lands on the notice line instead of being printed over the screen', async () => {
+    const term = openTerminal(['-p', project], { ...env(), OPSDECK_FAILPOINT: 'warning' });
+    try {
+      await term.waitForScreen((s) => s.includes('e2eproj-api-1'), 'first frame');
+      const warned = await term.waitForScreen((s) => s.includes('FailpointWarning'), 'warning shown');
+      expect(warned).toContain('Node warning: FailpointWarning: failpoint: a library warned');
+      expect(warned).not.toMatch(/\(node:\d+\)/);
+      expect(warned.split('\n')[0]).toMatch(/^opsdeck/);
+      term.keys('q');
+      await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit');
+      await expectRestored(term);
+    } finally {
+      term.close();
+    }
+  });
+
   it('with LANG=C draws ASCII boxes, and with TERM=screen and NO_COLOR still works', async () => {
     const term = openTerminal(['-p', project], { ...env(), LANG: 'C', TERM: 'screen', NO_COLOR: '1' });
     try {

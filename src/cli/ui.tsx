@@ -13,6 +13,7 @@ import { DockerSource } from '../docker/docker-source';
 import { AuditJournal } from '../audit/journal';
 import { openShell } from './shell';
 import { startBenchStats } from './bench-stats';
+import { routeWarnings } from './route-warnings';
 import type { Settings } from './settings';
 import type { InstanceDetails, Restartable } from '../runtime/types';
 import type { Store } from '../store/store';
@@ -47,6 +48,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     drills: custom?.drills?.(),
   };
   source.open();
+  const restoreWarnings = routeWarnings(state);
   // Health, lag and runbooks (undici, kafkajs, execa) load once the first listing is on screen.
   const extras = afterFirstListing(state)
     .then(() => import('./cockpit-extras'))
@@ -71,8 +73,9 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  // A failpoint for the terminal-restore test: a crash outside React, after the first frame.
+  // Failpoints for the terminal tests: a crash outside React, or a Node warning, after the first frame.
   if (process.env.OPSDECK_FAILPOINT === 'crash') setTimeout(() => { throw new Error('failpoint: crash'); }, 1000);
+  if (process.env.OPSDECK_FAILPOINT === 'warning') setTimeout(() => process.emitWarning('failpoint: a library warned', 'FailpointWarning'), 1000);
   try {
     await instance.waitUntilExit();
   } finally {
@@ -80,6 +83,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     await source.close();
     await (await extras)?.();
     benchStats?.stop();
+    restoreWarnings();
   }
   return 0;
 }
