@@ -7,14 +7,20 @@ export function startBenchStats(path: string, feed: LogFeed) {
   const started = Date.now();
   let renders = 0, renderMs = 0, renderMax = 0;
   const recent: number[] = [];
-  const write = () => {
+  let lastKey = '', lastAt = 0;
+  const write = (force = false) => {
     const { store } = feed;
+    // Unchanged counters are not rewritten: the idle benchmark would otherwise measure this file.
+    const key = `${renders}:${store.received}`;
+    if (!force && key === lastKey && Date.now() - lastAt < 10_000) return;
+    lastKey = key;
+    lastAt = Date.now();
     const kept = store.services().reduce((n, s) => n + store.kept(s).length, 0);
     const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.merged.length,
       renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage() };
     try { writeFileSync(`${path}.tmp`, JSON.stringify(data)); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
   };
-  const timer = setInterval(write, 1000);
+  const timer = setInterval(() => write(), 1000);
   timer.unref();
   return {
     onRender: ({ renderTime }: { renderTime: number }) => {
@@ -24,6 +30,6 @@ export function startBenchStats(path: string, feed: LogFeed) {
       recent.push(Math.round(renderTime * 100) / 100);
       if (recent.length > 2000) recent.splice(0, 1000);
     },
-    stop: () => { clearInterval(timer); write(); },
+    stop: () => { clearInterval(timer); write(true); },
   };
 }

@@ -12,6 +12,7 @@ import { PROJECT_LABEL } from './labels';
 import { watchContainerEvents, type ContainerEvent } from './event-stream';
 import { LogFollowers, type LogFollowOptions } from './log-followers';
 import { StatsPoller } from './stats-poller';
+import { engineReads, type EngineReads } from './engine-reads';
 
 export interface DockerSourceOptions {
   host: string;
@@ -23,6 +24,7 @@ export interface DockerSourceOptions {
 
 export class DockerSource implements Restartable {
   readonly docker: Docker;
+  private readonly engine: EngineReads;
   private readonly followers: LogFollowers;
   private readonly stats: StatsPoller;
   private connection: AbortController | undefined;
@@ -34,8 +36,9 @@ export class DockerSource implements Restartable {
 
   constructor(private readonly options: DockerSourceOptions, private readonly state: Store<AppState>, logs: LogFeed) {
     this.docker = connectDocker(options.host);
+    this.engine = engineReads(options.host, this.docker);
     this.followers = new LogFollowers(this.docker, logs, options.logs);
-    this.stats = new StatsPoller(this.docker, state);
+    this.stats = new StatsPoller(this.engine, state);
   }
 
   open(): void {
@@ -49,6 +52,7 @@ export class DockerSource implements Restartable {
     this.connection?.abort();
     this.followers.stopAll();
     this.stats.stop();
+    this.engine.close();
   }
 
   async details(id: string): Promise<InstanceDetails> {
@@ -109,7 +113,7 @@ export class DockerSource implements Restartable {
 
   private async refresh(): Promise<void> {
     const filters = this.options.project ? { label: [`${PROJECT_LABEL}=${this.options.project}`] } : undefined;
-    const summaries = await this.docker.listContainers({ all: true, filters });
+    const summaries = await this.engine.list(filters);
     const known = new Map(this.state.get().instances.map((i) => [i.id, i]));
     const changed = summaries.filter((s) => {
       const had = known.get(s.Id);

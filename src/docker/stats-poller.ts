@@ -1,10 +1,10 @@
 // CPU and memory for running containers, sampled once per refresh with a few requests in
 // flight at a time. A poll still running when the next is due is not doubled.
-import type Docker from 'dockerode';
 import type { Store } from '../store/store';
 import type { AppState } from '../store/app-state';
 import type { Instance, InstanceStats } from '../runtime/types';
 import { StatsSampler } from './stats';
+import type { EngineReads } from './engine-reads';
 
 export class StatsPoller {
   private readonly sampler: StatsSampler;
@@ -12,8 +12,8 @@ export class StatsPoller {
   private followUp: NodeJS.Timeout | undefined;
   private readonly followedUp = new Set<string>();
 
-  constructor(docker: Docker, private readonly state: Store<AppState>, private readonly concurrency = 16) {
-    this.sampler = new StatsSampler(docker);
+  constructor(engine: Pick<EngineReads, 'stats'>, private readonly state: Store<AppState>, private readonly concurrency = 16) {
+    this.sampler = new StatsSampler(engine);
   }
 
   async poll(instances: Instance[]): Promise<void> {

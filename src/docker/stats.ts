@@ -3,6 +3,7 @@
 // with its streamed pairs.
 import type Docker from 'dockerode';
 import type { InstanceStats } from '../runtime/types';
+import type { EngineReads } from './engine-reads';
 
 export interface CpuSample {
   total: number;
@@ -36,10 +37,10 @@ export function memoryUsed(stats: Docker.ContainerStats): number | undefined {
 export class StatsSampler {
   private readonly previous = new Map<string, CpuSample>();
 
-  constructor(private readonly docker: Docker) {}
+  constructor(private readonly engine: Pick<EngineReads, 'stats'>) {}
 
   async sample(id: string): Promise<InstanceStats> {
-    const stats = await this.docker.getContainer(id).stats({ stream: false, 'one-shot': true });
+    const stats = await this.engine.stats(id);
     const sample = cpuSample(stats);
     const cpu = cpuPercent(this.previous.get(id), sample);
     if (sample) this.previous.set(id, sample);
