@@ -1,6 +1,7 @@
 // For `npm run bench` only (OPSDECK_BENCH_STATS=/path): the log counters and Ink's render
 // count and times, written as JSON once a second and at exit. Off when the variable is unset.
 import { writeFileSync, renameSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { LogFeed } from '../logs/log-feed';
 
 export function startBenchStats(path: string, feed: LogFeed) {
@@ -17,7 +18,7 @@ export function startBenchStats(path: string, feed: LogFeed) {
     lastAt = Date.now();
     const kept = store.services().reduce((n, s) => n + store.kept(s).length, 0);
     const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.merged.length,
-      renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage() };
+      renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage(), memory: memoryBreakdown() };
     try { writeFileSync(`${path}.tmp`, JSON.stringify(data)); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
   };
   const timer = setInterval(() => write(), 1000);
@@ -32,4 +33,12 @@ export function startBenchStats(path: string, feed: LogFeed) {
     },
     stop: () => { clearInterval(timer); write(true); },
   };
+}
+
+/** Where resident memory sits, in MB: each V8 heap space (size, used) and what lives outside it. */
+function memoryBreakdown(): Record<string, number | [number, number]> {
+  const mb = (n: number) => Math.round(n / 1048576);
+  const usage = process.memoryUsage();
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, [mb(s.space_size), mb(s.space_used_size)] as [number, number]]));
+  return { ...spaces, external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers) };
 }
