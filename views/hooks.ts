@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { AppState } from '../src/store/app-state';
 import { useCockpit } from './context';
 
@@ -7,12 +7,30 @@ export function useAppState<T>(select: (state: AppState) => T): T {
   return useSyncExternalStore(state.subscribe, () => select(state.get()));
 }
 
-const ignore = () => () => undefined;
+/** How often a flood of log lines may redraw the screen; a lone line still shows at once. */
+export const LOG_FRAME_MS = 100;
 
-/** Re-renders when a batch of log lines lands (while `enabled`); returns the store's version. */
+/**
+ * Re-renders when a batch of log lines lands (while `enabled`), at most once per LOG_FRAME_MS;
+ * returns the store's version. Under a flood the feed lands a batch every 50 ms: drawing each
+ * kept Ink's frame throttle busy all the time, so a key press always queued behind it.
+ */
 export function useLogVersion(enabled = true): number {
   const { feed } = useCockpit();
-  return useSyncExternalStore(enabled ? (listener) => feed.subscribe(listener) : ignore, () => (enabled ? feed.store.version : 0));
+  const subscribe = useCallback((listener: () => void) => {
+    if (!enabled) return () => undefined;
+    let last = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const fire = () => { timer = undefined; last = Date.now(); listener(); };
+    const off = feed.subscribe(() => {
+      if (timer) return;
+      const wait = last + LOG_FRAME_MS - Date.now();
+      if (wait <= 0) fire();
+      else timer = setTimeout(fire, wait);
+    });
+    return () => { off(); clearTimeout(timer); };
+  }, [feed, enabled]);
+  return useSyncExternalStore(subscribe, () => (enabled ? feed.store.version : 0));
 }
 
 /** The current time, refreshed every `ms` while `enabled`. */

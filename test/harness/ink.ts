@@ -40,6 +40,8 @@ class KeyboardStdin extends EventEmitter {
 
 export interface SizedRender {
   frame(): string;
+  /** Frames written so far. */
+  frames(): number;
   press(keys: string): Promise<void>;
   waitForFrame(predicate: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   unmount(): void;
@@ -67,5 +69,5 @@ export function renderSized(tree: ReactElement, columns = 80, rows = 24): SizedR
     const deadline = Date.now() + 1000;
     while (stdout.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   };
-  return { frame, press, waitForFrame, unmount: () => instance.unmount(), instance };
+  return { frame, frames: () => stdout.frames.length, press, waitForFrame, unmount: () => instance.unmount(), instance };
 }

@@ -1,0 +1,46 @@
+import React from 'react';
+import { describe, it, expect } from 'vitest';
+import { App } from '../views/App';
+import { CockpitContext, type Cockpit } from '../views/context';
+import { initialUi } from '../views/ui-state';
+import { LOG_FRAME_MS } from '../views/hooks';
+import { makeLine } from '../src/logs/line';
+import { renderSized } from './harness/ink';
+import { cockpitWith, instance } from './harness/cockpit';
+
+let seq = 0;
+const land = (cockpit: Cockpit, text: string) => {
+  cockpit.feed.push([makeLine({ seq: ++seq, ts: seq * 1000, service: 'api', container: 'api-1', stream: 'stdout', text, truncatedBytes: 0 })]);
+  cockpit.feed.flush();
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('log lines and frames', () => {
+  it('a flood of batches redraws the screen a few times a second, not once per batch, and ends on the newest line', async () => {
+    const cockpit = cockpitWith([instance({ service: 'api' })]);
+    const view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 120, 30);
+    try {
+      await view.waitForFrame((f) => f.includes('waiting for log lines'), 'empty logs pane');
+      const framesBefore = view.frames();
+      const started = Date.now();
+      let batches = 0;
+      while (Date.now() - started < 600) {
+        land(cockpit, `flood line ${batches++}`);
+        await sleep(5);
+      }
+      const elapsed = Date.now() - started;
+      await view.waitForFrame((f) => f.includes(`flood line ${batches - 1}`), 'the newest line');
+      const drawn = view.frames() - framesBefore;
+      expect(batches).toBeGreaterThan(40);
+      // One frame per LOG_FRAME_MS, plus the leading and the trailing one.
+      expect(drawn).toBeLessThanOrEqual(Math.ceil(elapsed / LOG_FRAME_MS) + 2);
+      await sleep(LOG_FRAME_MS * 2);
+      const quiet = view.frames();
+      land(cockpit, 'a lone line after a quiet spell');
+      await view.waitForFrame((f) => f.includes('a lone line after a quiet spell'), 'the lone line');
+      expect(view.frames() - quiet).toBe(1);
+    } finally {
+      view.unmount();
+    }
+  });
+});
