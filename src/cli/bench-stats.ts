@@ -1,6 +1,7 @@
 // For `npm run bench` only (OPSDECK_BENCH_STATS=/path): the log counters and Ink's render
 // count and times, written as JSON once a second and at exit. Off when the variable is unset.
 import { writeFileSync, renameSync } from 'node:fs';
+import { writeFile, rename } from 'node:fs/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
 import type { LogFeed } from '../logs/log-feed';
 
@@ -16,10 +17,17 @@ export function startBenchStats(path: string, feed: LogFeed) {
     if (!force && key === lastKey && Date.now() - lastAt < 10_000) return;
     lastKey = key;
     lastAt = Date.now();
-    const kept = store.services().reduce((n, s) => n + store.kept(s).length, 0);
-    const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.merged.length,
+    const kept = store.services().reduce((n, s) => n + store.keptCount(s), 0);
+    const data = { t: Date.now() - started, received: store.received, dropped: store.dropped(), kept, merged: store.size,
       renders, renderMs, renderMax, recentRenderMs: recent, rss: process.memoryUsage.rss(), cpu: process.cpuUsage(), memory: memoryBreakdown() };
-    try { writeFileSync(`${path}.tmp`, JSON.stringify(data)); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
+    const text = JSON.stringify(data);
+    // Off the main thread while running: under a flood the disk is busy with the containers'
+    // logs and a synchronous rename stalled key handling for tens of milliseconds.
+    if (!force) {
+      void writeFile(`${path}.tmp`, text).then(() => rename(`${path}.tmp`, path)).catch(() => undefined);
+      return;
+    }
+    try { writeFileSync(`${path}.tmp`, text); renameSync(`${path}.tmp`, path); } catch { /* a benchmark aid only */ }
   };
   const timer = setInterval(() => write(), 1000);
   timer.unref();

@@ -28,7 +28,18 @@ export function splitTimestamp(line: string): { ts: number; text: string } | und
   const match = TIMESTAMP.exec(line);
   if (!match) return undefined;
   const micros = Number((match[2] ?? '').padEnd(6, '0').slice(0, 6));
-  return { ts: Date.parse(`${match[1]}Z`) * 1000 + micros, text: line.slice(match[0].length) };
+  return { ts: secondsToMillis(match[1]) * 1000 + micros, text: line.slice(match[0].length) };
+}
+
+// A flood carries thousands of lines per second of the same second: parse each second once.
+let lastSecond = '';
+let lastMillis = 0;
+function secondsToMillis(second: string): number {
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastMillis = Date.parse(`${second}Z`);
+  }
+  return lastMillis;
 }
 
 /** Docker's `since` parameter for "after this moment", from microseconds. */

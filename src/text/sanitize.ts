@@ -40,7 +40,12 @@ function isPlainSgr(params: string): boolean {
   return params.length <= MAX_SGR_LENGTH && /^[0-9;:]*$/.test(params);
 }
 
+// Anything sanitize would drop or rewrite: controls (tab included), DEL, C1, bidi overrides.
+const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
+  // Most lines are plain text: one native scan instead of rebuilding them a character at a time.
+  if (!NEEDS_WORK.test(text)) return text;
   const keepColor = options.keepColor ?? true;
   const tab = ' '.repeat(options.tabWidth ?? 4);
   let out = '';
