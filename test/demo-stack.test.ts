@@ -48,7 +48,7 @@ describe('the demo stack as local processes', () => {
     const results = await runChecksOnce(configuredChecks(config.checks));
     expect(results.map((r) => `${r.name}:${r.state}`)).toEqual(['api', 'mlflow', 'ingestor', 'prediction-consumer', 'kafka'].map((n) => `${n}:ok`));
     demo.feed.flush();
-    const lines = demo.feed.store.merged.filter((l) => l.service === 'api');
+    const lines = demo.feed.store.toArray().filter((l) => l.service === 'api');
     expect(lines.some((l) => l.plain.includes('listening on'))).toBe(true);
     expect(Math.abs(lines[0].ts / 1000 - Date.now())).toBeLessThan(60_000);
     const stats = await until('stats', () => demo.state.get().stats.get('api')?.cpuPercent !== undefined && demo.state.get().stats.get('api'));

@@ -64,10 +64,10 @@ describe('Docker source against a real engine', () => {
     const { feed, source } = startSource();
     try {
       await waitFor('lines from both services', () => {
-        const services = new Set(feed.store.merged.map((l) => l.service));
-        return services.has('api') && services.has('worker') && feed.store.merged.length > 10;
+        const services = new Set(feed.store.toArray().map((l) => l.service));
+        return services.has('api') && services.has('worker') && feed.store.toArray().length > 10;
       });
-      const merged = feed.store.merged;
+      const merged = feed.store.toArray();
       for (let i = 1; i < merged.length; i++) expect(merged[i].ts).toBeGreaterThanOrEqual(merged[i - 1].ts);
       const err = merged.find((l) => l.text.startsWith('api err'));
       expect(err?.stream).toBe('stderr');

@@ -56,9 +56,9 @@ describe('process runtime', () => {
     const { source, state, feed } = open([defineService('flaky', { command: [node, '-e', 'console.log("boom"); process.exit(3)'], backoff: { min: '100ms', max: '2s' } })]);
     await until('3 restarts', () => (state.get().instances[0]?.restarts ?? 0) >= 3, 5000);
     feed.flush();
-    const notes = feed.store.merged.filter((l) => l.plain.includes('[opsdeck]')).map((l) => /restarting in (\d+) ms/.exec(l.plain)?.[1]);
+    const notes = feed.store.toArray().filter((l) => l.plain.includes('[opsdeck]')).map((l) => /restarting in (\d+) ms/.exec(l.plain)?.[1]);
     expect(notes.slice(0, 3)).toEqual(['100', '200', '400']);
-    expect(feed.store.merged.some((l) => l.plain === 'boom' && l.stream === 'stdout')).toBe(true);
+    expect(feed.store.toArray().some((l) => l.plain === 'boom' && l.stream === 'stdout')).toBe(true);
     await source.stop('flaky');
     // Stopped mid-backoff it keeps its exit code 3; caught running it ends by SIGTERM (143).
     // Either way it stays down: a stop is not a crash to restart from.

@@ -26,7 +26,7 @@ export function LogsPane({ width, height, focused, view }: Props) {
   const paused = !view.follow;
   const rows = Math.max(1, height - 2 - (paused ? 1 : 0));
   const prefix = prefixWidth(store.services());
-  const lines = windowEndingAt(store.merged, view.query, rows, view.follow ? undefined : view.anchor,
+  const lines = windowEndingAt(store, view.query, rows, view.follow ? undefined : view.anchor,
     view.wrap ? (line) => rowsOf(line, inner, prefix, view.timestamps) : undefined);
   const dropped = store.dropped();
   return (

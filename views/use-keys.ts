@@ -61,9 +61,9 @@ export function useKeys(ctx: KeyContext): void {
   const scroll = (steps: number | 'top' | 'bottom') => {
     const ui = ctx.current();
     if (ui.focus === 'containers') return moveSelection(steps);
-    const merged = cockpit.feed.store.merged;
+    const store = cockpit.feed.store;
     if (steps === 'bottom') return logPosition(true);
-    const anchor = steps === 'top' ? oldestPage(merged, ui.logs, ctx.logRows) : scrollLogs(merged, ui.logs, steps);
+    const anchor = steps === 'top' ? oldestPage(store, ui.logs, ctx.logRows) : scrollLogs(store, ui.logs, steps);
     if (anchor) logPosition(false, anchor);
   };
 
@@ -89,7 +89,7 @@ export function useKeys(ctx: KeyContext): void {
         return dispatch({ type: 'overlay', overlay: { kind: 'prompt', target: ui.focus === 'logs' ? 'logs' : 'containers', text: promptBefore.current } });
       case 'clear-filter':
         return dispatch(ui.focus === 'logs' ? { type: 'log-pattern', text: '' } : { type: 'container-filter', text: '' });
-      case 'follow': return ui.logs.follow ? logPosition(false, scrollLogs(cockpit.feed.store.merged, ui.logs, 0)) : logPosition(true);
+      case 'follow': return ui.logs.follow ? logPosition(false, scrollLogs(cockpit.feed.store, ui.logs, 0)) : logPosition(true);
       case 'level': return dispatch({ type: 'log-level' });
       case 'services': return dispatch({ type: 'overlay', overlay: { kind: 'services', cursor: 0 } });
       case 'all-services': return dispatch({ type: 'log-services', include: undefined, exclude: new Set() });

@@ -32,7 +32,10 @@ export function drillContext(ctx: Omit<DrillContext, 'logRate'>, feed: LogFeed):
     logRate: (service) => {
       feed.flush();
       const since = (Date.now() - 2000) * 1000;
-      return feed.store.merged.filter((l) => l.service === service && l.ts >= since).length / 2;
+      const { store } = feed;
+      let count = 0;
+      for (let i = store.size - 1; i >= 0 && store.tsAt(i) >= since; i--) if (store.serviceAt(i) === service) count++;
+      return count / 2;
     },
   };
 }

@@ -17,9 +17,6 @@ export interface LogLine {
   plain: string;
   level?: LogLevel;
   truncatedBytes: number;
-  evicted?: boolean;
-  matchKey?: number;
-  matched?: boolean;
 }
 
 const ERROR = /\b(FATAL|CRITICAL|PANIC|ERROR|ERR)\b|\blevel[=:]\s*"?(error|fatal|critical|panic)\b|"level"\s*:\s*"(error|fatal|critical)"/i;

@@ -11,8 +11,8 @@ export class LogFeed {
   private readonly listeners = new Set<Listener>();
   private seq = 0;
 
-  constructor(capacityPerService: number, private readonly batchMs = 50) {
-    this.store = new LogStore(capacityPerService);
+  constructor(capacityPerService: number, private readonly batchMs = 50, bytesPerService?: number) {
+    this.store = new LogStore(capacityPerService, bytesPerService);
   }
 
   nextSeq = (): number => ++this.seq;

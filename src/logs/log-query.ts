@@ -1,8 +1,11 @@
-// What the logs pane shows: which lines match, and the window of them ending at an anchor.
-import { compareLines, type LogLevel, type LogLine } from './line';
+// What the logs pane shows: which kept lines match, and the window of them ending at an anchor.
+// Lines are addressed by their index in the store's merged order; LogLine objects are built
+// only for what is returned.
+import type { LogLevel, LogLine } from './line';
+import type { LogStore } from './log-store';
 
 export interface LogQuery {
-  /** Bumped whenever the query changes; lines cache their match under it. */
+  /** Bumped whenever the query changes; the store caches each line's match under it. */
   key: number;
   pattern?: RegExp;
   invert: boolean;
@@ -18,35 +21,32 @@ export function makeQuery(fields: Omit<LogQuery, 'key'>): LogQuery {
   return { ...fields, key: nextKey++ };
 }
 
-export function matches(line: LogLine, query: LogQuery): boolean {
-  if (line.evicted) return false;
-  if (line.matchKey === query.key) return line.matched === true;
-  const ok = evaluate(line, query);
-  line.matchKey = query.key;
-  line.matched = ok;
+/** Whether the i-th kept line matches. */
+export function matches(store: LogStore, i: number, query: LogQuery): boolean {
+  const cached = store.cachedMatch(i, query.key);
+  if (cached !== undefined) return cached;
+  const ok = evaluate(store, i, query);
+  store.cacheMatch(i, query.key, ok);
   return ok;
 }
 
-function evaluate(line: LogLine, query: LogQuery): boolean {
-  if (query.include && !query.include.has(line.service)) return false;
-  if (query.exclude.has(line.service)) return false;
-  if (query.minLevel === 'error' && line.level !== 'error') return false;
-  if (query.minLevel === 'warn' && line.level === undefined) return false;
+function evaluate(store: LogStore, i: number, query: LogQuery): boolean {
+  const service = store.serviceAt(i);
+  if (query.include && !query.include.has(service)) return false;
+  if (query.exclude.has(service)) return false;
+  const level = query.minLevel ? store.levelAt(i) : undefined;
+  if (query.minLevel === 'error' && level !== 'error') return false;
+  if (query.minLevel === 'warn' && level === undefined) return false;
   if (!query.pattern) return true;
   query.pattern.lastIndex = 0;
-  return query.pattern.test(line.plain) !== query.invert;
+  return query.pattern.test(store.plainAt(i)) !== query.invert;
 }
 
-/** Index of `line` in `merged` (sorted), or of where it would be. */
-export function indexOf(merged: readonly LogLine[], line: LogLine): number {
-  let lo = 0;
-  let hi = merged.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareLines(merged[mid], line) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Index of the last kept line at or before `anchor` (which may have been pushed out), or -1. */
+function endAt(store: LogStore, anchor: LogLine | undefined): number {
+  if (!anchor) return store.size - 1;
+  const at = store.indexOf(anchor);
+  return store.isAt(at, anchor) ? at : at - 1;
 }
 
 /**
@@ -54,16 +54,14 @@ export function indexOf(merged: readonly LogLine[], line: LogLine): number {
  * newest line when there is no anchor. `rowsOf` says how many rows a line takes.
  */
 export function windowEndingAt(
-  merged: readonly LogLine[], query: LogQuery, rows: number,
+  store: LogStore, query: LogQuery, rows: number,
   anchor: LogLine | undefined, rowsOf: (line: LogLine) => number = () => 1,
 ): LogLine[] {
   const out: LogLine[] = [];
-  let end = anchor ? Math.min(indexOf(merged, anchor), merged.length - 1) : merged.length - 1;
-  if (anchor && merged[end] && compareLines(merged[end], anchor) > 0) end--;
   let used = 0;
-  for (let i = end; i >= 0 && used < rows; i--) {
-    const line = merged[i];
-    if (!matches(line, query)) continue;
+  for (let i = endAt(store, anchor); i >= 0 && used < rows; i--) {
+    if (!matches(store, i, query)) continue;
+    const line = store.lineAt(i);
     used += rowsOf(line);
     out.push(line);
   }
@@ -71,21 +69,27 @@ export function windowEndingAt(
 }
 
 /** The newest line that matches, if any. */
-export function newestMatching(merged: readonly LogLine[], query: LogQuery): LogLine | undefined {
-  for (let i = merged.length - 1; i >= 0; i--) if (matches(merged[i], query)) return merged[i];
+export function newestMatching(store: LogStore, query: LogQuery): LogLine | undefined {
+  for (let i = store.size - 1; i >= 0; i--) if (matches(store, i, query)) return store.lineAt(i);
+  return undefined;
+}
+
+/** The oldest line that matches, if any. */
+export function oldestMatching(store: LogStore, query: LogQuery): LogLine | undefined {
+  for (let i = 0; i < store.size; i++) if (matches(store, i, query)) return store.lineAt(i);
   return undefined;
 }
 
 /** The line `steps` matching lines away from `from` (negative = older), stopping at either end. */
-export function stepFrom(merged: readonly LogLine[], query: LogQuery, from: LogLine, steps: number): LogLine {
+export function stepFrom(store: LogStore, query: LogQuery, from: LogLine, steps: number): LogLine {
   const dir = steps < 0 ? -1 : 1;
-  const at = indexOf(merged, from);
-  let i = merged[at] === from ? at + dir : dir < 0 ? at - 1 : at;
-  let last = from;
-  for (let left = Math.abs(steps); i >= 0 && i < merged.length && left > 0; i += dir) {
-    if (!matches(merged[i], query)) continue;
-    last = merged[i];
+  const at = store.indexOf(from);
+  let i = store.isAt(at, from) ? at + dir : dir < 0 ? at - 1 : at;
+  let last = -1;
+  for (let left = Math.abs(steps); i >= 0 && i < store.size && left > 0; i += dir) {
+    if (!matches(store, i, query)) continue;
+    last = i;
     left--;
   }
-  return last;
+  return last === -1 ? from : store.lineAt(last);
 }

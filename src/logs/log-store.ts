@@ -1,94 +1,150 @@
-// Merged logs of many services. Each service keeps a ring of its newest lines (memory is
-// bounded); `merged` orders every kept line by Docker timestamp. Lines pushed out of a ring are
-// counted per service, marked evicted, and compacted away from `merged` in bulk.
-import { Ring } from '../store/ring';
-import { compareLines, type LogLine } from './line';
+// Merged logs of many services. Each service keeps its newest lines in fixed-size typed arrays
+// and a byte ring (memory is bounded by configuration); the merged order indexes every kept
+// line by Docker timestamp. Lines pushed out of a service are counted per service and dropped
+// from the order after each batch. LogLine objects are built only when read.
+import { compareLines, type LogLevel, type LogLine } from './line';
+import { MergedOrder } from './merged-order';
+import { ServiceLines } from './service-lines';
+
+/** Text bytes kept per service unless configured (logs.buffer_bytes). */
+export const DEFAULT_BUFFER_BYTES = 1024 * 1024;
+const MAX_SERVICES = 65_536;
 
 export class LogStore {
-  readonly merged: LogLine[] = [];
-  private readonly rings = new Map<string, Ring<LogLine>>();
-  private readonly droppedBy = new Map<string, number>();
-  private evictedInMerged = 0;
+  private readonly order = new MergedOrder();
+  private readonly byIndex: ServiceLines[] = [];
+  private readonly byName = new Map<string, number>();
+  private firsts = new Float64Array(16);
+  /** The lines last built by lineAt, so a row on screen stays the same object between frames. */
+  private built = new Map<number, LogLine>();
   /** Lines ever added; the pause counter reads it. */
   received = 0;
   version = 0;
 
-  constructor(readonly capacityPerService: number) {}
+  constructor(readonly capacityPerService: number, readonly bytesPerService = DEFAULT_BUFFER_BYTES) {}
 
   add(batch: LogLine[]): void {
     if (batch.length === 0) return;
     batch.sort(compareLines);
-    for (const line of batch) this.keep(line);
-    this.insertSorted(batch);
+    const dropped = this.dropped();
+    for (const line of batch) {
+      const service = this.serviceIndex(line.service);
+      this.order.push(line.ts, line.seq, service, this.byIndex[service].add(line));
+    }
+    this.order.settle(batch.length);
+    if (this.dropped() !== dropped) {
+      for (let s = 0; s < this.byIndex.length; s++) this.firsts[s] = this.byIndex[s].first;
+      this.order.compact(this.firsts, this.dropped() - dropped);
+    }
     this.received += batch.length;
-    if (this.evictedInMerged > this.merged.length / 2) this.compact();
     this.version++;
   }
 
+  /** Kept lines, all services. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** The i-th kept line in merged order (0 = oldest). */
+  lineAt(i: number): LogLine {
+    const lines = this.byIndex[this.order.service[i]];
+    const seq = this.order.seq[i];
+    let line = this.built.get(seq);
+    if (!line || line.ts !== this.order.ts[i] || line.service !== lines.service) {
+      if (this.built.size >= 2048) this.built = new Map();
+      this.built.set(seq, (line = lines.line(this.order.n[i])));
+    }
+    return line;
+  }
+
+  tsAt(i: number): number {
+    return this.order.ts[i];
+  }
+
+  serviceAt(i: number): string {
+    return this.byIndex[this.order.service[i]].service;
+  }
+
+  levelAt(i: number): LogLevel | undefined {
+    return this.byIndex[this.order.service[i]].level(this.order.n[i]);
+  }
+
+  /** The i-th line's text without colour, without building the line. */
+  plainAt(i: number): string {
+    return this.byIndex[this.order.service[i]].plain(this.order.n[i]);
+  }
+
+  /** Whether line i matched the query with this key, if it was asked before. */
+  cachedMatch(i: number, key: number): boolean | undefined {
+    const lines = this.byIndex[this.order.service[i]];
+    const slot = this.order.n[i] % lines.capacity;
+    return lines.matchKey[slot] === key ? lines.matched[slot] === 1 : undefined;
+  }
+
+  cacheMatch(i: number, key: number, ok: boolean): void {
+    const lines = this.byIndex[this.order.service[i]];
+    const slot = this.order.n[i] % lines.capacity;
+    lines.matchKey[slot] = key;
+    lines.matched[slot] = ok ? 1 : 0;
+  }
+
+  /** Index of `line` among the kept lines, or of where it would be (it may have been pushed out). */
+  indexOf(line: Pick<LogLine, 'ts' | 'seq'>): number {
+    return this.order.firstAtOrAfter(line.ts, line.seq);
+  }
+
+  /** Whether the i-th kept line is `line` (same timestamp and arrival number). */
+  isAt(i: number, line: Pick<LogLine, 'ts' | 'seq'>): boolean {
+    return i >= 0 && i < this.order.length && this.order.seq[i] === line.seq && this.order.ts[i] === line.ts;
+  }
+
   services(): string[] {
-    return [...this.rings.keys()].sort();
+    return [...this.byName.keys()].sort();
   }
 
   dropped(service?: string): number {
-    if (service !== undefined) return this.droppedBy.get(service) ?? 0;
+    if (service !== undefined) return this.of(service)?.dropped ?? 0;
     let total = 0;
-    for (const n of this.droppedBy.values()) total += n;
+    for (const lines of this.byIndex) total += lines.dropped;
     return total;
   }
 
+  keptCount(service: string): number {
+    return this.of(service)?.size ?? 0;
+  }
+
+  /** Every kept line in merged order, built at once: for tests and one-off reads, not per frame. */
+  toArray(): LogLine[] {
+    const out: LogLine[] = new Array(this.order.length);
+    for (let i = 0; i < this.order.length; i++) out[i] = this.byIndex[this.order.service[i]].line(this.order.n[i]);
+    return out;
+  }
+
+  /** A service's kept lines, oldest first. */
   kept(service: string): LogLine[] {
-    return this.rings.get(service)?.toArray() ?? [];
+    const lines = this.of(service);
+    const out: LogLine[] = [];
+    if (lines) for (let n = lines.first; n < lines.next; n++) out.push(lines.line(n));
+    return out;
   }
 
-  private keep(line: LogLine): void {
-    let ring = this.rings.get(line.service);
-    if (!ring) this.rings.set(line.service, (ring = new Ring(this.capacityPerService)));
-    const evicted = ring.push(line);
-    if (!evicted) return;
-    evicted.evicted = true;
-    this.evictedInMerged++;
-    this.droppedBy.set(line.service, (this.droppedBy.get(line.service) ?? 0) + 1);
+  private of(service: string): ServiceLines | undefined {
+    const index = this.byName.get(service);
+    return index === undefined ? undefined : this.byIndex[index];
   }
 
-  private insertSorted(batch: LogLine[]): void {
-    const last = this.merged[this.merged.length - 1];
-    if (!last || compareLines(last, batch[0]) <= 0) {
-      for (const line of batch) this.merged.push(line);
-      return;
+  private serviceIndex(service: string): number {
+    let index = this.byName.get(service);
+    if (index !== undefined) return index;
+    index = this.byIndex.length;
+    if (index >= MAX_SERVICES) throw new RangeError(`more than ${MAX_SERVICES} services in the log store`);
+    this.byIndex.push(new ServiceLines(service, this.capacityPerService, this.bytesPerService));
+    this.byName.set(service, index);
+    if (index >= this.firsts.length) {
+      const grown = new Float64Array(this.firsts.length * 2);
+      grown.set(this.firsts);
+      this.firsts = grown;
     }
-    // Late lines (a container's tail arriving after others): one linear merge of two sorted runs,
-    // from where the batch's oldest line belongs (usually near the end), not from the start.
-    const from = firstAfter(this.merged, batch[0]);
-    const merged = mergeRuns(this.merged.slice(from), batch);
-    this.merged.length = from;
-    for (const line of merged) this.merged.push(line);
+    return index;
   }
-
-  private compact(): void {
-    let write = 0;
-    for (const line of this.merged) if (!line.evicted) this.merged[write++] = line;
-    this.merged.length = write;
-    this.evictedInMerged = 0;
-  }
-}
-
-/** Index of the first line in `sorted` that orders after `line`. */
-function firstAfter(sorted: LogLine[], line: LogLine): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareLines(sorted[mid], line) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function mergeRuns(a: LogLine[], b: LogLine[]): LogLine[] {
-  const out: LogLine[] = new Array(a.length + b.length);
-  let i = 0, j = 0, k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareLines(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
 }

@@ -1,0 +1,57 @@
+// The text of one service's kept lines, in one preallocated byte ring. Lines sit in arrival
+// order; a line that does not fit before the end starts again at 0 and the gap left at the end
+// stays unused until the oldest lines move past it. The caller evicts its oldest line while
+// `placeFor` says there is no room, so text always leaves in the order it came.
+const ESC = 0x1b;
+
+export class TextRing {
+  private readonly bytes: Buffer;
+  private tail = 0;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`text ring size must be a positive integer, got ${size}`);
+    // Zero pages from the OS: they count towards RSS once text reaches them, and under a steady
+    // flood the write position goes round the whole ring, so budget ≈ resident memory.
+    this.bytes = Buffer.alloc(size);
+  }
+
+  /**
+   * Where `length` bytes go (≥ 1: every line takes a byte, so a full ring is unambiguous), given
+   * that the oldest kept text starts at `head` (undefined when nothing is kept); -1 while the
+   * oldest line is in the way.
+   */
+  placeFor(length: number, head: number | undefined): number {
+    if (head === undefined) return 0;
+    if (head < this.tail) {
+      if (this.tail + length <= this.size) return this.tail;
+      return length <= head ? 0 : -1;
+    }
+    if (head > this.tail) return this.tail + length <= head ? this.tail : -1;
+    return -1;
+  }
+
+  /**
+   * Writes `text` (`textBytes` long in UTF-8) at `at`, a place from `placeFor`, cut to `room`
+   * bytes on a character boundary; returns the bytes written.
+   */
+  write(text: string, textBytes: number, at: number, room: number): number {
+    let written = room === 0 ? 0 : this.bytes.write(text, at, room, 'utf8');
+    if (written < textBytes) written = withoutOpenEscape(this.bytes, at, written);
+    this.tail = at + Math.max(1, written);
+    return written;
+  }
+
+  read(at: number, length: number): string {
+    return length === 0 ? '' : this.bytes.toString('utf8', at, at + length);
+  }
+}
+
+/** A cut text must not end inside a colour sequence (`ESC [ 3 1`), which would eat what follows it. */
+function withoutOpenEscape(bytes: Buffer, at: number, length: number): number {
+  for (let i = at + length - 1; i >= Math.max(at, at + length - 32); i--) {
+    const byte = bytes[i];
+    if (byte === ESC) return i - at;
+    if (byte >= 0x40 && byte <= 0x7e && byte !== 0x5b) return length;
+  }
+  return length;
+}
