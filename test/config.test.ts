@@ -31,7 +31,7 @@ describe('config loading', () => {
 
   it('names file, line and column of an unknown key and lists the allowed ones', () => {
     const [problem] = problems('docker:\n  host: unix:///tmp/d.sock\nlogs:\n  tail: 10\n  bufer: 20\n');
-    expect(problem).toBe('opsdeck.yaml:5:3: unknown key "bufer" in logs; expected one of: tail, buffer, max_line_bytes, include, exclude, timestamps, wrap');
+    expect(problem).toBe('opsdeck.yaml:5:3: unknown key "bufer" in logs; expected one of: tail, buffer, buffer_bytes, max_line_bytes, include, exclude, timestamps, wrap');
   });
 
   it('points at the value of a wrong type and says what was expected', () => {

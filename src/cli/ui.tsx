@@ -34,7 +34,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   const theme = makeTheme();
   const { config } = settings;
   const state = createStore<AppState>(initialState(settings.dockerHost));
-  const feed = new LogFeed(config.logs.buffer);
+  const feed = new LogFeed(config.logs.buffer, undefined, config.logs.buffer_bytes);
   const processes = config.processes && Object.entries(config.processes).map(([name, spec]) => ({ name, ...spec }));
   const source: UiSource = custom?.makeSource(state, feed)
     ?? (processes ? new (await import('../process/process-source')).ProcessSource(processes, state, feed, { project: settings.project, keepColor: theme.color }) : undefined)

@@ -19,12 +19,13 @@ export const configSchema = z.strictObject({
   logs: z.strictObject({
     tail: z.number().int().min(0).default(200),
     buffer: positiveInt('lines kept per service').default(5000),
+    buffer_bytes: positiveInt('bytes of log text kept per service').default(1024 * 1024),
     max_line_bytes: positiveInt('bytes per line').default(16 * 1024),
     include: z.array(z.string()).optional(),
     exclude: z.array(z.string()).default([]),
     timestamps: z.boolean().default(false),
     wrap: z.boolean().default(false),
-  }).default({ tail: 200, buffer: 5000, max_line_bytes: 16 * 1024, exclude: [], timestamps: false, wrap: false }),
+  }).default({ tail: 200, buffer: 5000, buffer_bytes: 1024 * 1024, max_line_bytes: 16 * 1024, exclude: [], timestamps: false, wrap: false }),
   audit: z.strictObject({
     path: z.string().min(1).optional(),
   }).default({}),
