@@ -2,7 +2,7 @@
 // no Docker socket — it opens the embedded demo instead of an empty "Docker unreachable" screen,
 // so a fresh machine shows the cockpit doing its job.
 import { existsSync } from 'node:fs';
-import { DEFAULT_DOCKER_HOST } from '../docker/connect';
+import { DEFAULT_DOCKER_HOST } from '../docker/docker-host';
 import type { CliOptions, Settings } from './settings';
 
 export function nothingToWatch(cli: CliOptions, settings: Settings, env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): boolean {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfigFile, parseConfig } from '../config/load';
 import type { Config } from '../config/schema';
-import { resolveDockerHost } from '../docker/connect';
+import { resolveDockerHost } from '../docker/docker-host';
 import { defaultAuditPath } from '../audit/journal';
 
 export interface CliOptions {

@@ -1,11 +1,6 @@
 import Docker from 'dockerode';
 
-export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
-
-/** The engine to talk to: the config's host, else DOCKER_HOST, else the default socket. */
-export function resolveDockerHost(configured?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return configured ?? env.DOCKER_HOST ?? DEFAULT_DOCKER_HOST;
-}
+export { DEFAULT_DOCKER_HOST, resolveDockerHost } from './docker-host';
 
 export function connectDocker(host: string): Docker {
   const url = new URL(host);
