@@ -14,6 +14,7 @@ import { AuditJournal } from '../audit/journal';
 import { openShell } from './shell';
 import { startBenchStats } from './bench-stats';
 import { routeWarnings } from './route-warnings';
+import { diffingTerminal } from '../terminal/diffing-stdout';
 import type { Settings } from './settings';
 import type { InstanceDetails, Restartable } from '../runtime/types';
 import type { Store } from '../store/store';
@@ -64,7 +65,9 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     </CockpitContext.Provider>,
     { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: 20,
       // A terminal is a terminal even where CI=true is set (Ink would then draw only the last frame).
-      interactive: true, onRender: benchStats?.onRender },
+      interactive: true, onRender: benchStats?.onRender,
+      // Ink draws into a model of the screen; the terminal gets only the cells that changed.
+      ...diffingTerminal(process.stdout, process.stderr) },
   );
   const crash = (error: unknown) => {
     instance.unmount();
