@@ -2,23 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { LogStore } from '../src/logs/log-store';
 import { makeLine, detectLevel, type LogLine } from '../src/logs/line';
 import { makeQuery, windowEndingAt, stepFrom, newestMatching } from '../src/logs/log-query';
-import { Ring } from '../src/store/ring';
 
 let seq = 0;
 const line = (service: string, ts: number, text: string, stream: 'stdout' | 'stderr' = 'stdout'): LogLine =>
   makeLine({ seq: ++seq, ts, service, container: `${service}-1`, stream, text, truncatedBytes: 0 });
 const texts = (lines: LogLine[]) => lines.map((l) => l.text);
 const all = makeQuery({ invert: false, exclude: new Set() });
-
-describe('ring buffer', () => {
-  it('keeps the newest items and hands back the one it pushed out', () => {
-    const ring = new Ring<number>(3);
-    expect([1, 2, 3].map((n) => ring.push(n))).toEqual([undefined, undefined, undefined]);
-    expect(ring.push(4)).toBe(1);
-    expect(ring.toArray()).toEqual([2, 3, 4]);
-    expect(() => new Ring(0)).toThrow(/positive integer/);
-  });
-});
 
 describe('merged log store', () => {
   it('orders lines of several services by Docker timestamp, even when a tail arrives late', () => {
