@@ -5,7 +5,8 @@ import type { LogLevel, LogLine, LogStream } from './line';
 import { stripSgr } from '../text/sanitize';
 import { TextRing } from './text-ring';
 
-const STDERR = 1, WARN = 2, ERROR = 4;
+// Per-line flags. ASCII text decodes as latin1, which is cheaper than UTF-8 on a filter scan.
+const STDERR = 1, WARN = 2, ERROR = 4, ASCII = 8, COLOURED = 16;
 
 export class ServiceLines {
   /** Number of the oldest kept line. */
@@ -61,7 +62,8 @@ export class ServiceLines {
     this.truncated[slot] = line.truncatedBytes + textBytes - written;
     this.ts[slot] = line.ts;
     this.seq[slot] = line.seq;
-    this.flags[slot] = (line.stream === 'stderr' ? STDERR : 0) | (line.level === 'error' ? ERROR : line.level === 'warn' ? WARN : 0);
+    this.flags[slot] = (line.stream === 'stderr' ? STDERR : 0) | (line.level === 'error' ? ERROR : line.level === 'warn' ? WARN : 0)
+      | (textBytes === line.text.length ? ASCII : 0) | (line.plain.length !== line.text.length ? COLOURED : 0);
     this.containerIndex[slot] = this.containerOf(line.container);
     this.matchKey[slot] = 0;
     return n;
@@ -74,12 +76,12 @@ export class ServiceLines {
 
   textOf(n: number): string {
     const slot = n % this.capacity;
-    return this.text.read(this.start[slot], this.length[slot]);
+    return this.text.read(this.start[slot], this.length[slot], (this.flags[slot] & ASCII) !== 0);
   }
 
   plain(n: number): string {
     const text = this.textOf(n);
-    return text.includes('\x1b') ? stripSgr(text) : text;
+    return this.flags[n % this.capacity] & COLOURED ? stripSgr(text) : text;
   }
 
   /** Line n as an object; `plain` and `level` as makeLine gave them unless the store cut the text. */
@@ -89,7 +91,7 @@ export class ServiceLines {
     const stream: LogStream = this.flags[slot] & STDERR ? 'stderr' : 'stdout';
     return {
       seq: this.seq[slot], ts: this.ts[slot], service: this.service, container: this.containers[this.containerIndex[slot]],
-      stream, text, plain: text.includes('\x1b') ? stripSgr(text) : text, level: this.level(n), truncatedBytes: this.truncated[slot],
+      stream, text, plain: this.flags[slot] & COLOURED ? stripSgr(text) : text, level: this.level(n), truncatedBytes: this.truncated[slot],
     };
   }
 

@@ -41,8 +41,9 @@ export class TextRing {
     return written;
   }
 
-  read(at: number, length: number): string {
-    return length === 0 ? '' : this.bytes.toString('utf8', at, at + length);
+  read(at: number, length: number, ascii: boolean): string {
+    if (length === 0) return '';
+    return this.bytes.toString(ascii ? 'latin1' : 'utf8', at, at + length);
   }
 }
 
