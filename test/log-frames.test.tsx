@@ -24,14 +24,13 @@ describe('log lines and frames', () => {
       const framesBefore = view.frames();
       const started = Date.now();
       let batches = 0;
-      while (Date.now() - started < 600) {
+      while (batches < 80) {
         land(cockpit, `flood line ${batches++}`);
         await sleep(5);
       }
       const elapsed = Date.now() - started;
       await view.waitForFrame((f) => f.includes(`flood line ${batches - 1}`), 'the newest line');
       const drawn = view.frames() - framesBefore;
-      expect(batches).toBeGreaterThan(40);
       // One frame per LOG_FRAME_MS, plus the leading and the trailing one.
       expect(drawn).toBeLessThanOrEqual(Math.ceil(elapsed / LOG_FRAME_MS) + 2);
       await sleep(LOG_FRAME_MS * 2);
