@@ -24,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
       code = await runDemo({ readOnly: cli.readOnly });
       return;
     }
+    // The engine's first answers come back while the cockpit's code loads (src/docker/first-listing.ts).
+    if (!settings.config.processes) (await import('../docker/first-listing')).primeFirstListing(settings.dockerHost, settings.project);
     const { runUi } = await import('./ui');
     code = await runUi(settings);
   });

@@ -1,15 +1,13 @@
 // The full-screen cockpit. Whatever ends it (q, ctrl-c, SIGTERM, SIGHUP, a crash), Ink's
 // unmount restores the terminal: raw mode off, cursor shown, alternate screen left.
-import React from 'react';
-import { render } from 'ink';
-import { App } from '../../views/App';
-import { CockpitContext, type Cockpit } from '../../views/context';
+import type { Cockpit } from '../../views/context';
 import { makeTheme } from '../../views/theme';
 import { initialUi } from '../../views/ui-state';
 import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
 import { DockerSource } from '../docker/docker-source';
+import { seedFirstListing } from '../docker/first-listing';
 import { AuditJournal } from '../audit/journal';
 import { openShell } from './shell';
 import { startBenchStats } from './bench-stats';
@@ -27,6 +25,8 @@ export interface UiSource extends Restartable {
   details(id: string): Promise<InstanceDetails>;
 }
 
+const MAX_FPS = 20;
+
 export async function runUi(settings: Settings, custom?: { makeSource: (state: Store<AppState>, feed: LogFeed) => UiSource; drills?: () => DrillAccess }): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write('opsdeck: the cockpit needs a terminal (over SSH use ssh -t); in scripts use `opsdeck status` or `opsdeck logs`.\n');
@@ -35,6 +35,8 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   const theme = makeTheme();
   const { config } = settings;
   const state = createStore<AppState>(initialState(settings.dockerHost));
+  // The listing main.ts asked for early (src/docker/first-listing.ts).
+  const seeded = custom || config.processes ? undefined : seedFirstListing(state, settings.dockerHost, settings.project);
   const feed = new LogFeed(config.logs.buffer, undefined, config.logs.buffer_bytes);
   const processes = config.processes && Object.entries(config.processes).map(([name, spec]) => ({ name, ...spec }));
   const source: UiSource = custom?.makeSource(state, feed)
@@ -48,7 +50,10 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     project: settings.project, details: (id) => source.details(id), openShell: custom || processes ? undefined : (id) => openShell(settings.dockerHost, id),
     drills: custom?.drills?.(),
   };
-  source.open();
+  // A DockerSource starts once the early listing is in (or is not coming): its first refresh then
+  // finds those instances unchanged, and its requests do not compete with the first frame's.
+  if (seeded) void seeded.then(() => source.open());
+  else source.open();
   const restoreWarnings = routeWarnings(state);
   // Health, lag and runbooks (undici, kafkajs, execa) load once the first listing is on screen.
   const extras = afterFirstListing(state)
@@ -58,12 +63,18 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
       state.set((s) => ({ ...s, notice: { kind: 'error', text: `health, lag or runbooks did not start: ${error.message}`, at: Date.now() } }));
       return undefined;
     });
+  // Ink, React and the views load while the engine answers. One turn of the event loop first, so
+  // the answers to the early requests are read and the inspects go out before that long block;
+  // then the first frame waits a little for the listing rather than draw "connecting" and redraw.
+  await new Promise((resolve) => setImmediate(resolve));
+  const [{ render }, { App }, { CockpitContext }] = await Promise.all([import('ink'), import('../../views/App'), import('../../views/context')]);
+  await Promise.race([seeded, new Promise((resolve) => setTimeout(resolve, 100))]);
   const benchStats = process.env.OPSDECK_BENCH_STATS ? startBenchStats(process.env.OPSDECK_BENCH_STATS, feed) : undefined;
   const instance = render(
     <CockpitContext.Provider value={cockpit}>
       <App initial={initialUi({ include: config.logs.include, exclude: config.logs.exclude, timestamps: config.logs.timestamps, wrap: config.logs.wrap })} />
     </CockpitContext.Provider>,
-    { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: 20,
+    { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS,
       // A terminal is a terminal even where CI=true is set (Ink would then draw only the last frame).
       interactive: true, onRender: benchStats?.onRender,
       // Ink draws into a model of the screen; the terminal gets only the cells that changed.
@@ -91,11 +102,15 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   return 0;
 }
 
-/** Resolves once the source has said something (a listing or an error), or after a second. */
+/**
+ * Resolves once the source has listed instances or failed (or after a second), and then one frame
+ * interval later, so that Ink's throttled frame with the listing is out before the extras load.
+ */
 function afterFirstListing(state: Store<AppState>): Promise<void> {
+  const said = () => state.get().instances.length > 0 || state.get().docker.status === 'down';
   return new Promise((resolve) => {
-    const done = () => { clearTimeout(timer); unsubscribe(); resolve(); };
+    const done = () => { clearTimeout(timer); unsubscribe(); setTimeout(resolve, 1000 / MAX_FPS + 10); };
     const timer = setTimeout(done, 1000);
-    const unsubscribe = state.subscribe(() => { if (state.get().docker.status !== 'connecting') done(); });
+    const unsubscribe = state.subscribe(() => { if (said()) done(); });
   });
 }
