@@ -3,7 +3,8 @@
 // bench/RESULTS.md, this halves the time to the first frame against loading node_modules.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { lazyRequires } from './lazy-requires.mjs';
+import { dependencyPatches } from './dependency-patches.mjs';
+import { builtinsViaRequire } from './builtins-via-require.mjs';
 
 // Chunk names carry hashes: start clean so old chunks do not pile up.
 rmSync('dist', { recursive: true, force: true });
@@ -35,7 +36,7 @@ await build({
   // React and friends pick their production builds (the development ones cost ~12 % CPU under a log flood).
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: cjsShim },
-  plugins: [stubDevtools, lazyRequires],
+  plugins: [stubDevtools, dependencyPatches, builtinsViaRequire],
   // Less to parse and compile at start; names stay, and the source maps map stack traces back.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -1,0 +1,45 @@
+// An esbuild plugin that patches a few lines of dependencies as they are bundled, each to take
+// work off the start-up path. Every patch must match exactly: a dependency update that changes a
+// line fails the build here rather than quietly bringing the cost back.
+import { readFile } from 'node:fs/promises';
+
+// Stands in for a module until first use: calls, `new` and property reads load it, then pass through.
+const LAZY = "function __opsdeckLazy(load) { let m; const get = () => (m ??= load()); return new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key] }); }\n";
+
+/** `name = require('x')` becomes a stand-in that requires x on first use. */
+function lazy(file, statement) {
+  const [name, call] = statement.split(' = ');
+  return { file, find: statement, replace: `${name} = __opsdeckLazy(() => ${call})`, prelude: LAZY };
+}
+
+// [file inside node_modules, text, replacement]
+const PATCHES = [
+  // dockerode loads its BuildKit session (gRPC + protobufjs) and build-context packer (tar-fs),
+  // and docker-modem loads ssh2, all at require time: ~60 ms that only image builds and
+  // ssh:// engines need.
+  lazy('dockerode/lib/docker.js', "withSession = require('./session')"),
+  lazy('dockerode/lib/util.js', "var DockerIgnore = require('@balena/dockerignore')"),
+  lazy('dockerode/lib/util.js', "var tar = require('tar-fs')"),
+  lazy('docker-modem/lib/modem.js', "ssh = require('./ssh')"),
+  // Yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, which loads
+  // Node's whole fetch implementation (~30 ms) to decode 90 KB; its synchronous decoder does that.
+  { file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', find: 'return w||"function"!=typeof fetch?', replace: 'return true?' },
+];
+
+export const dependencyPatches = {
+  name: 'dependency-patches',
+  setup(b) {
+    const files = [...new Set(PATCHES.map((p) => p.file))];
+    const filter = new RegExp(`node_modules/(${files.map((f) => f.replace(/[.]/g, '\\.')).join('|')})$`);
+    b.onLoad({ filter }, async (args) => {
+      const mine = PATCHES.filter((p) => args.path.endsWith(`node_modules/${p.file}`));
+      let text = await readFile(args.path, 'utf8');
+      for (const patch of mine) {
+        if (!text.includes(patch.find)) throw new Error(`dependency-patches: "${patch.find}" not found in ${patch.file}; update scripts/dependency-patches.mjs`);
+        text = text.replace(patch.find, patch.replace);
+      }
+      const prelude = [...new Set(mine.map((p) => p.prelude).filter(Boolean))].join('');
+      return { contents: prelude + text, loader: 'js' };
+    });
+  },
+};
