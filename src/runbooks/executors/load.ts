@@ -1,5 +1,4 @@
 // Generates N requests of traffic (the seed's "generate some predictions" loop), a few at a time.
-import { request } from 'undici';
 import type { ActionOf } from '../schema';
 import type { ActionExecutor } from '../engine/types';
 import { renderRequest } from './render';
@@ -7,6 +6,8 @@ import { renderRequest } from './render';
 export const loadExecutor: ActionExecutor<ActionOf<'load'>> = {
   render: (a) => `send ${a.count} requests, ${a.concurrency} at a time: ${renderRequest(a.method, a.url, a.headers, a.body)}`,
   async run(a, ctx) {
+    // Loaded on first use, as in http.ts: the views import the executors to describe steps.
+    const { request } = await import('undici');
     const count = Number(a.count);
     const statuses = new Map<string, number>();
     let next = 0;

@@ -1,5 +1,4 @@
 // Runs a process on this machine: an argument array (no shell) or, when asked, a shell string.
-import { execa } from 'execa';
 import { tail } from './render';
 
 export interface ProcessResult {
@@ -11,6 +10,9 @@ export interface ProcessResult {
 
 export async function runLocal(command: string[] | string, options: { shell?: boolean; cwd?: string; env?: Record<string, string>; signal: AbortSignal }): Promise<ProcessResult> {
   const common = { cwd: options.cwd, env: options.env, cancelSignal: options.signal, reject: false, all: true, stdin: 'ignore', forceKillAfterDelay: 2000 } as const;
+  // Loaded on first use: the cockpit's views import the executors to describe steps, and execa
+  // would otherwise load before every first frame.
+  const { execa } = await import('execa');
   const result = typeof command === 'string'
     ? await execa(command, { ...common, shell: true })
     : await execa(command[0], command.slice(1), { ...common, shell: false });
