@@ -112,5 +112,6 @@ function afterFirstListing(state: Store<AppState>): Promise<void> {
     const done = () => { clearTimeout(timer); unsubscribe(); setTimeout(resolve, 1000 / MAX_FPS + 10); };
     const timer = setTimeout(done, 1000);
     const unsubscribe = state.subscribe(() => { if (said()) done(); });
+    if (said()) done();
   });
 }

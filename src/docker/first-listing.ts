@@ -24,7 +24,8 @@ const keyOf = (host: string, project?: string) => `${host}\n${project ?? ''}`;
 
 /** Starts asking. Engines over TLS, a named pipe or ssh are left to dockerode. */
 export function primeFirstListing(host: string, project?: string): void {
-  const url = new URL(host);
+  let url: URL;
+  try { url = new URL(host); } catch { return; } // DockerSource reports a malformed host
   if (['https:', 'npipe:', 'ssh:'].includes(url.protocol)) return;
   const target = url.protocol === 'unix:' ? { socketPath: decodeURIComponent(url.pathname) } : { host: url.hostname, port: Number(url.port || 2375) };
   // A failure is not reported here: DockerSource meets it too and says so on screen.
