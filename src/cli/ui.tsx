@@ -25,7 +25,9 @@ export interface UiSource extends Restartable {
   details(id: string): Promise<InstanceDetails>;
 }
 
-const MAX_FPS = 20;
+// Log floods are held to 10 frames/s by useLogVersion; a higher cap only lets a key press
+// draw sooner (at 20 it could wait 50 ms behind the last log frame).
+const MAX_FPS = 60;
 
 export async function runUi(settings: Settings, custom?: { makeSource: (state: Store<AppState>, feed: LogFeed) => UiSource; drills?: () => DrillAccess }): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
