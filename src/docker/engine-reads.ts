@@ -1,7 +1,7 @@
 // The two reads a refresh makes every second: the container list and one-shot stats. dockerode
 // opens a new connection for every request and formats each one with util.inspect; at 20
 // containers and a 1 s refresh that cost 1.85 % of a core, against 0.65 % for the same requests
-// over a keep-alive pool (.scratch measurement, noted in bench/RESULTS.md). Everything else
+// over a keep-alive pool (a 20 s loop, bench/RESULTS.md). Everything else
 // (events, logs, inspect, actions) still goes through dockerode.
 import { Agent, request } from 'node:http';
 import type Docker from 'dockerode';
