@@ -8,6 +8,7 @@ import { DiffingStdout } from '../../src/terminal/diffing-stdout';
 import { EscapeTokenizer } from '../../src/terminal/escape-tokens';
 import { VirtualTerminal } from '../../src/terminal/virtual-terminal';
 import { WIDE_TAIL } from '../../src/terminal/screen-grid';
+import { KeyboardStdin } from './ink';
 
 /** A write, or the terminal taking a new size at that point of the stream. */
 export type Chunk = string | { columns: number; rows: number };
@@ -37,17 +38,6 @@ export class FakeTerminal extends EventEmitter {
   }
 }
 
-class QuietStdin extends EventEmitter {
-  isTTY = true;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read() { return null; }
-}
-
 export function diffedTerminal(columns: number, rows: number): { terminal: FakeTerminal; stdout: DiffingStdout; inkWrites: Chunk[] } {
   const terminal = new FakeTerminal(columns, rows);
   const inkWrites: Chunk[] = [];
@@ -69,7 +59,7 @@ export function diffedTerminal(columns: number, rows: number): { terminal: FakeT
 export function renderDiffed(tree: ReactElement, columns: number, rows: number) {
   const { terminal, stdout, inkWrites } = diffedTerminal(columns, rows);
   const instance: Instance = render(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream, stdin: new QuietStdin() as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream, stdin: new KeyboardStdin() as unknown as NodeJS.ReadStream,
     alternateScreen: true, incrementalRendering: true, interactive: true, patchConsole: false, exitOnCtrlC: false,
   });
   return { terminal, inkWrites, instance };

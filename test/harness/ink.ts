@@ -17,7 +17,8 @@ class SizedStdout extends EventEmitter {
   };
 }
 
-class KeyboardStdin extends EventEmitter {
+/** A keyboard for Ink: what `write` gets is read as typed keys; left alone it is a quiet stdin. */
+export class KeyboardStdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write(data: string) {
