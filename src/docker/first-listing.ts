@@ -3,13 +3,13 @@
 // loading, so the first frame already lists the containers instead of saying "connecting" and
 // waiting for DockerSource's own round trips. DockerSource then takes over: its first refresh
 // finds these instances unchanged and keeps them.
-import { Agent, request, type RequestOptions } from 'node:http';
 import type Docker from 'dockerode';
 import type { Store } from '../store/store';
 import { type AppState, sortInstances } from '../store/app-state';
 import type { Instance } from '../runtime/types';
 import { toInstance } from './instance';
 import { PROJECT_LABEL } from './labels';
+import { containerListPath, engineHttp, type EngineHttp } from './engine-http';
 
 interface FirstListing {
   key: string;
@@ -24,12 +24,11 @@ const keyOf = (host: string, project?: string) => `${host}\n${project ?? ''}`;
 
 /** Starts asking. Engines over TLS, a named pipe or ssh are left to dockerode. */
 export function primeFirstListing(host: string, project?: string): void {
-  let url: URL;
-  try { url = new URL(host); } catch { return; } // DockerSource reports a malformed host
-  if (['https:', 'npipe:', 'ssh:'].includes(url.protocol)) return;
-  const target = url.protocol === 'unix:' ? { socketPath: decodeURIComponent(url.pathname) } : { host: url.hostname, port: Number(url.port || 2375) };
+  let http: EngineHttp | undefined;
+  try { http = engineHttp(host, TIMEOUT_MS); } catch { return; } // DockerSource reports a malformed host
+  if (!http) return;
   // A failure is not reported here: DockerSource meets it too and says so on screen.
-  primed = ask(target, keyOf(host, project), project).catch(() => undefined);
+  primed = ask(http, keyOf(host, project), project).catch(() => undefined);
 }
 
 /**
@@ -46,36 +45,16 @@ export function seedFirstListing(state: Store<AppState>, host: string, project?:
   });
 }
 
-async function ask(target: RequestOptions, key: string, project: string | undefined): Promise<FirstListing> {
-  const agent = new Agent({ keepAlive: true });
-  const get = <T>(path: string) => getJson<T>({ ...target, path, agent });
+async function ask(http: EngineHttp, key: string, project: string | undefined): Promise<FirstListing> {
   try {
-    const filters = project ? `&filters=${encodeURIComponent(JSON.stringify({ label: [`${PROJECT_LABEL}=${project}`] }))}` : '';
     const [version, summaries] = await Promise.all([
-      get<Docker.DockerVersion>('/version'),
-      get<Docker.ContainerInfo[]>(`/containers/json?all=1${filters}`),
+      http.get<Docker.DockerVersion>('/version'),
+      http.get<Docker.ContainerInfo[]>(containerListPath(project ? { label: [`${PROJECT_LABEL}=${project}`] } : undefined)),
     ]);
-    const inspected = await Promise.all(summaries.map((s) => get<Docker.ContainerInspectInfo>(`/containers/${encodeURIComponent(s.Id)}/json`).catch(() => undefined)));
+    const inspected = await Promise.all(summaries.map((s) => http.get<Docker.ContainerInspectInfo>(`/containers/${encodeURIComponent(s.Id)}/json`).catch(() => undefined)));
     const instances = inspected.filter((i): i is Docker.ContainerInspectInfo => !!i).map(toInstance);
     return { key, version: `${version.Version} (API ${version.ApiVersion})`, instances: sortInstances(instances) };
   } finally {
-    agent.destroy();
+    http.close();
   }
-}
-
-function getJson<T>(options: RequestOptions): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = request({ ...options, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode} for ${options.path}`));
-        try { resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T); } catch (error) { reject(error); }
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer to ${options.path} within ${TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
 }
