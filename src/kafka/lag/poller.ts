@@ -2,6 +2,7 @@
 // kafka-consumer-groups --describe. Never commits (no resolveOffsets) and never throws:
 // failures land on the group they concern.
 import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
+import { partitionsOf, type ByPartition } from './by-partition';
 
 export interface PartitionLag {
   topic: string;
@@ -133,12 +134,11 @@ export async function pollGroupLag(admin: Admin, queries?: Array<string | GroupQ
     const topics = topicsByGroup[index];
     if (state === 'Dead' && topics.length === 0 && !committed.error) errors.push(`group "${query.groupId}" does not exist`);
 
-    // Nested by topic, then partition: string keys per partition cost more than the poll's I/O at 100,000 rows.
-    const owner = new Map<string, Map<number, GroupMember>>();
-    for (const member of members) for (const { topic, partitions } of member.assignment) for (const p of partitions) nested(owner, topic).set(p, member);
-    const committedOffset = new Map<string, Map<number, number>>();
+    const owner: ByPartition<GroupMember> = new Map();
+    for (const member of members) for (const { topic, partitions } of member.assignment) for (const p of partitions) partitionsOf(owner, topic).set(p, member);
+    const committedOffset: ByPartition<number> = new Map();
     for (const { topic, partitions } of committed.offsets ?? []) {
-      for (const { partition, offset } of partitions) if (Number(offset) >= 0) nested(committedOffset, topic).set(partition, Number(offset));
+      for (const { partition, offset } of partitions) if (Number(offset) >= 0) partitionsOf(committedOffset, topic).set(partition, Number(offset));
     }
 
     const partitions: PartitionLag[] = [];
@@ -170,12 +170,6 @@ export async function pollGroupLag(admin: Admin, queries?: Array<string | GroupQ
     };
   });
   return { polledAt, groups };
-}
-
-function nested<V>(map: Map<string, Map<number, V>>, topic: string): Map<number, V> {
-  let inner = map.get(topic);
-  if (!inner) map.set(topic, inner = new Map());
-  return inner;
 }
 
 function emptyGroup(groupId: string, state: string, error: string): GroupLag {

@@ -3,6 +3,7 @@
 import type { GroupLag, LagPoll } from '../lag/poller';
 import { evaluatePartition, groupStatus, recordCommit, type CommitSample } from '../lag/status';
 import { LogEndTable, timeLag } from '../lag/time-lag';
+import { prune, slot, type ByPartition } from '../lag/by-partition';
 import type { GroupView, PartitionView } from './lag-model';
 import { levelOf, type Thresholds } from './thresholds';
 
@@ -16,24 +17,6 @@ interface PartitionHistory {
   window: CommitSample[];
   /** The poll that last reported this partition; older ones are forgotten. */
   seenIn: number;
-}
-
-/** topic → partition → value. Nested rather than string-keyed: a poll can carry 100,000 rows. */
-type ByPartition<V> = Map<string, Map<number, V>>;
-
-function slot<V>(map: ByPartition<V>, topic: string, partition: number, create: () => V): V {
-  let byNumber = map.get(topic);
-  if (!byNumber) map.set(topic, byNumber = new Map());
-  let value = byNumber.get(partition);
-  if (value === undefined) byNumber.set(partition, value = create());
-  return value;
-}
-
-function prune<V>(map: ByPartition<V>, keep: (value: V) => boolean): void {
-  for (const [topic, byNumber] of map) {
-    for (const [partition, value] of byNumber) if (!keep(value)) byNumber.delete(partition);
-    if (byNumber.size === 0) map.delete(topic);
-  }
 }
 
 export class LagTracker {
