@@ -36,10 +36,28 @@ describe('containers pane (ink-testing-library)', () => {
     expect(frame).toContain('3/4 running');
     expect(frame).toMatch(/▾ ml \(3\)/);
     expect(frame).toMatch(/▾ other \(1\)/);
-    expect(frame).toMatch(/› api\s+ml-api-1\s+running\s+healthy\s+1m5s/);
+    expect(frame).toMatch(/› api\s+ml-api-1\s+running\s+healthy\s+65s/);
     expect(frame).toMatch(/consumer\s+ml-consumer-1\s+exited\(137\)/);
     expect(frame).toMatch(/mlflow\s+ml-mlflow-1\s+running\s+unhealthy\s+\S+\s+3/);
     expect(frame).toContain('8000/tcp');
+  });
+
+  it('shows uptime as kubectl and k9s show AGE: seconds only for the first minutes', () => {
+    const ago = (ms: number) => Date.now() - ms;
+    const cockpit = cockpitWith([
+      instance({ service: 'young', startedAt: ago(65_000) }),
+      instance({ service: 'settling', startedAt: ago(330_000) }),
+      instance({ service: 'hours', startedAt: ago(125 * 60_000 + 20_000) }),
+      instance({ service: 'shift', startedAt: ago(330 * 60_000) }),
+      instance({ service: 'days', startedAt: ago((76 * 60 + 30) * 60_000) }),
+    ]);
+    const { lastFrame } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={120} height={10} focused filter="" /></CockpitContext.Provider>);
+    const frame = stripSgr(lastFrame() ?? '');
+    expect(frame).toMatch(/young\s+\S+\s+running\s+-\s+65s\s/);
+    expect(frame).toMatch(/settling\s+\S+\s+running\s+-\s+5m30s\s/);
+    expect(frame).toMatch(/hours\s+\S+\s+running\s+-\s+125m\s/);
+    expect(frame).toMatch(/shift\s+\S+\s+running\s+-\s+5h30m\s/);
+    expect(frame).toMatch(/days\s+\S+\s+running\s+-\s+3d4h\s/);
   });
 
   it('says when Docker is unreachable, with the error and when it retries', () => {

@@ -1,7 +1,7 @@
 // The containers table, declared as data: each column says how to render a cell, how wide it
 // is, and how early it is dropped when the terminal is narrow.
 import type { Instance, InstanceStats } from '../src/runtime/types';
-import { fit, formatAgo, formatBytes, formatPercent } from './format';
+import { fit, formatAge, formatBytes, formatPercent } from './format';
 
 export interface CellContext {
   stats?: InstanceStats;
@@ -37,7 +37,7 @@ export const COLUMNS: Column[] = [
     header: 'HEALTH', width: 9, priority: 1, cell: (i) => i.health ?? '-',
     color: (i) => (i.health === 'healthy' ? 'green' : i.health === 'unhealthy' ? 'red' : i.health === 'starting' ? 'yellow' : undefined),
   },
-  { header: 'UPTIME', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAgo(i.startedAt, ctx.now) : '-') },
+  { header: 'UPTIME', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAge(i.startedAt, ctx.now) : '-') },
   { header: 'RST', width: 3, priority: 3, align: 'right', cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
   { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatPercent(ctx.stats?.cpuPercent) : '-') },
   { header: 'MEM', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatBytes(ctx.stats?.memBytes) : '-') },

@@ -16,8 +16,22 @@ export function formatPercent(value: number | undefined): string {
   return value === undefined ? '-' : `${value < 10 ? value.toFixed(1) : Math.round(value)}%`;
 }
 
-export function formatAgo(ms: number | undefined, now: number): string {
-  return ms === undefined ? '-' : formatDuration(Math.max(0, now - ms));
+/**
+ * How long something has been up, as kubectl and k9s print AGE: seconds only while it is young
+ * (under 10 minutes), then coarser steps, so a long-running row does not change every second.
+ */
+export function formatAge(since: number | undefined, now: number): string {
+  if (since === undefined) return '-';
+  const s = Math.floor(Math.max(0, now - since) / 1000);
+  const m = Math.floor(s / 60), h = Math.floor(s / 3600), d = Math.floor(s / 86400);
+  if (s < 120) return `${s}s`;
+  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+  if (h < 3) return `${m}m`;
+  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+  if (h < 48) return `${h}h`;
+  if (d < 8) return h % 24 ? `${d}d${h % 24}h` : `${d}d`;
+  if (d < 730) return `${d}d`;
+  return `${Math.floor(d / 365)}y`;
 }
 
 export function formatCount(n: number): string {

@@ -2,7 +2,7 @@ import type { Settings } from './settings';
 import { snapshot } from './snapshot';
 import { isFailing } from '../runtime/failing';
 import { dockerErrorText } from '../docker/connect';
-import { formatAgo } from '../../views/format';
+import { formatAge } from '../../views/format';
 import { sectionLines, statusSections } from '../health/status-sections';
 
 export async function runStatus(settings: Settings, options: { json?: boolean }): Promise<number> {
@@ -24,7 +24,7 @@ export async function runStatus(settings: Settings, options: { json?: boolean })
   } else {
     const rows = [['PROJECT', 'SERVICE', 'CONTAINER', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', 'PORTS'],
       ...instances.map((i) => [i.project ?? '-', i.service, i.name, i.state === 'exited' ? `exited(${i.exitCode})` : i.state, i.health ?? '-',
-        i.state === 'running' ? formatAgo(i.startedAt, now) : '-', String(i.restarts), i.ports.join(',') || '-'])];
+        i.state === 'running' ? formatAge(i.startedAt, now) : '-', String(i.restarts), i.ports.join(',') || '-'])];
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     for (const row of rows) process.stdout.write(`${row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()}\n`);
     if (failing.length) process.stdout.write(`\n${failing.length} failing: ${failing.map((i) => i.name).join(', ')}\n`);
