@@ -6,6 +6,22 @@ import { readFile } from 'node:fs/promises';
 // Stands in for a module until first use: calls, `new` and property reads load it, then pass through.
 const LAZY = "function __opsdeckLazy(load) { let m; const get = () => (m ??= load()); return new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key] }); }\n";
 
+// Each of an Output's cache maps also answers from the previous frame's map, so entries live as
+// long as some frame uses them and memory stays at about two frames' worth.
+const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous) { this.now = new Map(); this.previous = previous; }
+  get(key) { let value = this.now.get(key); if (value === undefined && this.previous) { value = this.previous.get(key); if (value !== undefined) this.now.set(key, value); } return value; }
+  set(key, value) { this.now.set(key, value); return this; } }
+let __opsdeckLastCaches;
+function __opsdeckFrameCaches(caches) { const last = __opsdeckLastCaches; for (const name of ['widths', 'blockWidths', 'styledChars']) caches[name] = new __OpsdeckTwoFrameMap(last?.[name].now); return (__opsdeckLastCaches = caches); }
+`;
+
+const BLANK_CELL_LITERAL = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+
 /** `name = require('x')` becomes a stand-in that requires x on first use. */
 function lazy(file, statement) {
   const [name, call] = statement.split(' = ');
@@ -24,6 +40,12 @@ const PATCHES = [
   // Yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, which loads
   // Node's whole fetch implementation (~30 ms) to decode 90 KB; its synchronous decoder does that.
   { file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', find: 'return w||"function"!=typeof fetch?', replace: 'return true?' },
+  // Ink tokenises and measures every line of the screen again on each frame: its caches live in
+  // one Output, one frame. Carried over a frame, the unchanged lines (most of them) are lookups.
+  { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
+  // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
+  // ever replaced, never changed in place, so all of them can be the same blank.
+  { file: 'ink/build/output.js', find: BLANK_CELL_LITERAL, replace: 'row.push(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
 ];
 
 export const dependencyPatches = {
