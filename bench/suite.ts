@@ -81,6 +81,13 @@ function childrenOf(pid: number): number[] {
   }
   return out;
 }
+/** Resident memory by kind, in MB: anonymous (heaps, buffers) and file-backed (the node binary, libraries). */
+function residentMemory(pid: number): Record<string, number> {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+  const mbOf = (k: number) => Math.round(k / 102.4) / 10;
+  return { rss: mbOf(kb('Rss')), anon: mbOf(kb('Anonymous')), file: mbOf(kb('Rss') - kb('Anonymous')) };
+}
 /** CPU and RSS sampled from outside, once per `everyMs`. */
 function sampler(pid: number, everyMs = 1000) {
   const startCpu = cpuMs(pid);
@@ -336,7 +343,9 @@ async function idle(project: string, names: string[]) {
   const bytesFile = join(work, 'idle.pty');
   writeFileSync(bytesFile, '');
   const statsFile = join(work, 'idle-stats.json');
-  const term = openTmux(['-c', cfg], { ...baseEnv(), OPSDECK_BENCH_STATS: statsFile }, cols, rows_, bytesFile);
+  const profDir = join(work, 'idle-prof');
+  const profEnv: Record<string, string> = flag('profile') ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` } : {};
+  const term = openTmux(['-c', cfg], { ...baseEnv(), OPSDECK_BENCH_STATS: statsFile, ...profEnv }, cols, rows_, bytesFile);
   tmuxes.push(term);
   const deadline = Date.now() + 15_000;
   while (!names.every((n) => term.plain().includes(n))) {
@@ -353,9 +362,15 @@ async function idle(project: string, names: string[]) {
   let prevText = term.capture();
   let prev = parseScreen(prevText, cols);
   let frames = 0, changedCells = 0, minimalBytes = 0, fullBytes = 0;
+  const memory: unknown[] = [];
+  const traceMemory = () => memory.push({ s: Math.round((performance.now() - t0) / 1000), ...residentMemory(pid), heap: JSON.parse(readFileSync(statsFile, 'utf8')).memory });
+  const t0 = performance.now();
+  traceMemory();
+  let nextTrace = 30_000;
   const end = Date.now() + IDLE_S * 1000;
   while (Date.now() < end) {
     await sleep(100);
+    if (performance.now() - t0 >= nextTrace) { traceMemory(); nextTrace += 30_000; }
     const text = term.capture();
     if (text === prevText) continue;
     const next = parseScreen(text, cols);
@@ -370,10 +385,14 @@ async function idle(project: string, names: string[]) {
   const m = s.stop();
   const bytes = statSync(bytesFile).size - bytes0;
   const stats1 = JSON.parse(readFileSync(statsFile, 'utf8'));
+  if (flag('profile')) { term.keys('q'); await sleep(3000); } // the profile is written on a clean exit
   term.close();
   const secs = m.wallMs / 1000;
   const renders = stats1.renders - stats0.renders;
   const rssGrowth = m.rssLast - m.rssFirst;
+  log(`idle memory every 30 s (MB; anon/file from smaps_rollup; heap spaces [size, used]):\n${memory.map((x) => JSON.stringify(x)).join('\n')}`);
+  raw.idleMemory = memory;
+  if (flag('profile')) summariseProfile(profDir, 'idle');
   raw.idle = { ...m, bytes, frames, changedCells, minimalBytes, fullBytes, renders, renderMs: stats1.renderMs - stats0.renderMs, load0, load1: loadavg()[0] };
   log(`idle: ${JSON.stringify(raw.idle)}`);
   const label = `idle ${IDLE_S >= 600 ? '10 min (--long)' : `${IDLE_S} s`}, ${SERVICES} services, refresh 1 s`;
