@@ -1,7 +1,10 @@
-// Plain JSON GETs to a Docker engine over a unix socket or plain TCP, on one keep-alive pool:
-// what the first listing and each refresh ask for, without loading dockerode. Engines over TLS,
-// a named pipe or ssh get undefined and are left to dockerode.
-import { Agent, request } from 'node:http';
+// Plain JSON GETs to a Docker engine over a unix socket or plain TCP, on a few kept-alive
+// connections: what the first listing and each refresh ask for, without dockerode. Requests are
+// written by hand and responses read by ResponseReader: node:http's request and response streams
+// cost more than the 20 stats a second they carried at idle (bench/RESULTS.md). Engines over
+// TLS, a named pipe or ssh get undefined and are left to dockerode.
+import { connect, type Socket } from 'node:net';
+import { ResponseReader } from './http-response';
 
 export interface EngineHttp {
   get<T>(path: string): Promise<T>;
@@ -15,31 +18,98 @@ class EngineError extends Error {
   }
 }
 
-export function engineHttp(host: string, timeoutMs: number): EngineHttp | undefined {
+interface Request { path: string; resolve(body: Buffer, status: number): void; reject(error: Error): void }
+
+export function engineHttp(host: string, timeoutMs: number, maxConnections = 16): EngineHttp | undefined {
   const url = new URL(host);
   if (url.protocol !== 'unix:' && url.protocol !== 'tcp:' && url.protocol !== 'http:') return undefined;
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  const target = url.protocol === 'unix:'
-    ? { socketPath: decodeURIComponent(url.pathname) }
-    : { host: url.hostname, port: Number(url.port || 2375) };
+  const target = url.protocol === 'unix:' ? { path: decodeURIComponent(url.pathname) } : { host: url.hostname, port: Number(url.port || 2375) };
+  const hostHeader = url.protocol === 'unix:' ? 'docker' : url.host;
+  const idle: Socket[] = [];
+  const waiting: Request[] = [];
+  let open = 0;
+  let closed = false;
+
+  const release = (socket: Socket) => {
+    const next = waiting.shift();
+    if (next) return send(socket, next, true);
+    socket.unref();
+    idle.push(socket);
+  };
+  const dropped = (socket: Socket) => {
+    const at = idle.indexOf(socket);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  const fresh = (): Socket => {
+    open++;
+    const socket = connect(target);
+    socket.setNoDelay(true);
+    socket.once('close', () => { open--; dropped(socket); if (!closed && waiting.length && open < maxConnections) send(fresh(), waiting.shift()!, false); });
+    socket.on('error', () => dropped(socket)); // an idle connection the engine closed
+    return socket;
+  };
+
+  /** Writes the request and reads its response; a reused connection the engine had closed is retried once on a new one. */
+  const send = (socket: Socket, req: Request, reused: boolean) => {
+    socket.ref();
+    const reader = new ResponseReader();
+    let settled = false;
+    let received = false;
+    const finish = (error?: Error) => {
+      settled = true;
+      clearTimeout(timer);
+      socket.off('data', onData).off('error', onError).off('end', onEnd);
+      if (error) socket.destroy();
+      if (error && reused && !received) return send(fresh(), req, false);
+      if (error) req.reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      received = true;
+      try {
+        const response = reader.feed(chunk);
+        if (!response) return;
+        finish();
+        if (response.keepAlive && !closed) release(socket); else socket.destroy();
+        req.resolve(response.body, response.status);
+      } catch (error) { finish(error as Error); }
+    };
+    const onEnd = () => {
+      if (settled) return;
+      try { const response = reader.end(); finish(); socket.destroy(); req.resolve(response.body, response.status); }
+      catch (error) { finish(error as Error); }
+    };
+    const onError = (error: Error) => { if (!settled) finish(error); };
+    const timer = setTimeout(() => { if (!settled) { received = true; finish(new Error(`Docker did not answer ${req.path.split('?')[0]} within ${timeoutMs} ms`)); } }, timeoutMs);
+    socket.on('data', onData).on('error', onError).on('end', onEnd);
+    socket.write(`GET ${req.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: opsdeck\r\n\r\n`, (error) => { if (error) onError(error); });
+  };
+
   const get = <T>(path: string) => new Promise<T>((resolve, reject) => {
-    const req = request({ ...target, path, agent, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        let body: unknown;
-        try { body = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { body = undefined; }
-        if ((res.statusCode ?? 500) >= 300) reject(new EngineError(res.statusCode ?? 500, body as { message?: string }));
-        else if (body === undefined) reject(new Error(`Docker answered ${path} with something that is not JSON`));
-        else resolve(body as T);
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`Docker did not answer ${path.split('?')[0]} within ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end();
+    if (closed) return reject(new Error('the Docker connection pool is closed'));
+    const req: Request = {
+      path, reject,
+      resolve: (body, status) => {
+        let json: unknown;
+        try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
+        if (status >= 300) reject(new EngineError(status, json as { message?: string }));
+        else if (json === undefined) reject(new Error(`Docker answered ${path} with something that is not JSON`));
+        else resolve(json as T);
+      },
+    };
+    let socket = idle.pop();
+    // One the engine has just closed may still be listed: its 'close' comes a tick later.
+    while (socket && (socket.destroyed || !socket.writable)) socket = idle.pop();
+    if (socket) send(socket, req, true);
+    else if (open < maxConnections) send(fresh(), req, false);
+    else waiting.push(req);
   });
-  return { get, close: () => agent.destroy() };
+
+  const close = () => {
+    closed = true;
+    for (const socket of idle.splice(0)) socket.destroy();
+    for (const req of waiting.splice(0)) req.reject(new Error('the Docker connection pool is closed'));
+  };
+  return { get, close };
 }
 
 /** The container list's query: every state, optionally narrowed by label filters. */
