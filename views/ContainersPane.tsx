@@ -3,11 +3,12 @@ import { Box, Text } from 'ink';
 import type { Instance, InstanceStats } from '../src/runtime/types';
 import type { AppState } from '../src/store/app-state';
 import { useCockpit } from './context';
-import { useAppState, useNow } from './hooks';
+import { useAppState, useAppStateAs, useNow, useWakeUp } from './hooks';
 import { Pane } from './Pane';
-import { cells, headerLine, layoutColumns } from './container-columns';
+import { cells, headerLine, layoutColumns, sameShownStats } from './container-columns';
 import { groupRows, scrollWindow, visibleInstances } from './visible-instances';
 import { formatDuration } from '../src/config/duration';
+import { msUntilAgeRedraw } from './format';
 
 interface Props {
   width: number;
@@ -20,12 +21,13 @@ interface Props {
 export function ContainersPane({ width, height, focused, selectedId, filter }: Props) {
   const docker = useAppState((s) => s.docker);
   const instances = useAppState((s) => s.instances);
-  const stats = useAppState((s) => s.stats);
+  const stats = useAppStateAs((s) => s.stats, sameShownStats);
   const busy = useAppState((s) => s.busy);
-  // Uptimes move with each stats refresh; only the retry countdown needs a clock of its own.
   const ticking = useNow(1000, docker.status !== 'up');
   const now = docker.status === 'up' ? Date.now() : ticking;
   const visible = visibleInstances(instances, filter);
+  // Redraw when an uptime would change (each second while young, each minute or hour later).
+  useWakeUp(docker.status === 'up' ? nextUptimeChange(visible, now) : undefined);
   const running = instances.filter((i) => i.state === 'running').length;
   const title = `${docker.kind === 'processes' ? 'Services' : 'Containers'}${filter ? ` /${filter}` : ''}`;
   const right = `${running}/${instances.length} running`;
@@ -36,6 +38,16 @@ export function ContainersPane({ width, height, focused, selectedId, filter }: P
         : <EngineState docker={docker} now={now} />}
     </Pane>
   );
+}
+
+function nextUptimeChange(instances: Instance[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const i of instances) {
+    if (i.state !== 'running' || i.startedAt === undefined) continue;
+    const wait = msUntilAgeRedraw(now - i.startedAt);
+    if (next === undefined || wait < next) next = wait;
+  }
+  return next;
 }
 
 function EngineState({ docker, now }: { docker: AppState['docker']; now: number }) {

@@ -44,6 +44,20 @@ export const COLUMNS: Column[] = [
   { header: 'PORTS', width: 10, priority: 5, grow: true, cell: (i) => i.ports.join(',') || '-' },
 ];
 
+/**
+ * Whether two stats samples would show the same table: a new sample that changes no CPU or MEM
+ * cell (idle containers, most of the time) does not redraw the screen.
+ */
+export function sameShownStats(a: ReadonlyMap<string, InstanceStats>, b: ReadonlyMap<string, InstanceStats>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [id, x] of a) {
+    const y = b.get(id);
+    if (!y || formatPercent(x.cpuPercent) !== formatPercent(y.cpuPercent) || formatBytes(x.memBytes) !== formatBytes(y.memBytes)) return false;
+  }
+  return true;
+}
+
 /** The columns that fit in `width` cells (one space between columns), with the rest given to growing ones. */
 export function layoutColumns(width: number, columns: Column[] = COLUMNS): { column: Column; width: number }[] {
   let chosen = [...columns];

@@ -34,6 +34,16 @@ export function formatAge(since: number | undefined, now: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
+/**
+ * Milliseconds until an age shown by formatAge is worth redrawing: when it next changes, plus a
+ * tenth of its step, so containers started a few seconds apart (compose up) share one frame a
+ * minute instead of one each.
+ */
+export function msUntilAgeRedraw(ageMs: number): number {
+  const step = ageMs < 600_000 ? 1000 : ageMs < 8 * 3_600_000 ? 60_000 : ageMs < 8 * 86_400_000 ? 3_600_000 : 86_400_000;
+  return step - (Math.max(0, ageMs) % step) + step / 10;
+}
+
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }

@@ -1,10 +1,33 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppState } from '../src/store/app-state';
 import { useCockpit } from './context';
 
 export function useAppState<T>(select: (state: AppState) => T): T {
   const { state } = useCockpit();
   return useSyncExternalStore(state.subscribe, () => select(state.get()));
+}
+
+/** Like useAppState, but keeps the last value (and skips the re-render) while `same` says nothing changed. */
+export function useAppStateAs<T>(select: (state: AppState) => T, same: (a: T, b: T) => boolean): T {
+  const { state } = useCockpit();
+  const last = useRef<{ value: T } | undefined>(undefined);
+  const snapshot = () => {
+    const next = select(state.get());
+    if (last.current && same(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  };
+  return useSyncExternalStore(state.subscribe, snapshot);
+}
+
+/** Re-renders when the next of these deadlines (ms from now) comes; none while `nextInMs` is undefined. */
+export function useWakeUp(nextInMs: number | undefined): void {
+  const [, setWoken] = useState(0);
+  useEffect(() => {
+    if (nextInMs === undefined) return;
+    const timer = setTimeout(() => setWoken((n) => n + 1), nextInMs + 5);
+    return () => clearTimeout(timer);
+  });
 }
 
 /** How often a flood of log lines may redraw the screen; a lone line still shows at once. */

@@ -1,0 +1,62 @@
+import React from 'react';
+import { describe, it, expect } from 'vitest';
+import { App } from '../views/App';
+import { CockpitContext, type Cockpit } from '../views/context';
+import { initialUi } from '../views/ui-state';
+import { renderSized } from './harness/ink';
+import { cockpitWith, instance } from './harness/cockpit';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sample = (cockpit: Cockpit, id: string, memBytes: number, cpuPercent = 0) =>
+  cockpit.state.set((s) => ({ ...s, stats: new Map([[id, { cpuPercent, memBytes, at: Date.now() }]]) }));
+
+describe('an idle cockpit', () => {
+  it('does not redraw for stats samples that change no cell, and does for one that does', async () => {
+    const cockpit = cockpitWith([instance({ service: 'api', startedAt: Date.now() - 30 * 60_000 })]);
+    const view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 200, 30);
+    try {
+      sample(cockpit, 'ml-api-id', 450_000);
+      await view.waitForFrame((f) => /api\s+ml-api-1\s+running\s+\S+\s+30m\s+0\s+0\.0%\s+439KiB/.test(f), 'the first sample');
+      const drawn = view.frames();
+      // What a refresh of an idle container brings: new objects, a new time, the same figures as shown.
+      for (let n = 0; n < 5; n++) {
+        sample(cockpit, 'ml-api-id', 450_000 + n * 10, 0.001 * n);
+        await sleep(30);
+      }
+      expect(view.frames()).toBe(drawn);
+      sample(cockpit, 'ml-api-id', 900_000, 2.5);
+      await view.waitForFrame((f) => /2\.5%\s+879KiB/.test(f), 'the changed sample');
+      expect(view.frames()).toBe(drawn + 1);
+    } finally {
+      view.unmount();
+    }
+  });
+
+  it('moves the minutes of containers started together in one frame, not one frame each', async () => {
+    // Five containers a few hundred ms apart, each about a second from turning 31 minutes.
+    const now = Date.now();
+    const cockpit = cockpitWith(['a', 'b', 'c', 'd', 'e'].map((service, n) => instance({ service, startedAt: now - (31 * 60_000 - 800 - n * 300) })));
+    const view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 200, 30);
+    try {
+      await view.waitForFrame((f) => (f.match(/running\s+-\s+30m\s/g) ?? []).length === 5, 'five at 30m');
+      await sleep(300); // the frames of the first render settle
+      const drawn = view.frames();
+      await view.waitForFrame((f) => (f.match(/running\s+-\s+31m\s/g) ?? []).length === 5, 'five at 31m', 10_000);
+      expect(view.frames() - drawn).toBe(1);
+    } finally {
+      view.unmount();
+    }
+  }, 15_000);
+
+  it('moves a young uptime on each second without any new sample', async () => {
+    const cockpit = cockpitWith([instance({ service: 'api', startedAt: Date.now() - 65_000 })]);
+    const view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 200, 30);
+    try {
+      await view.waitForFrame((f) => /running\s+\S+\s+65s/.test(f), 'uptime 65s');
+      await view.waitForFrame((f) => /running\s+\S+\s+66s/.test(f), 'uptime 66s', 2000);
+      await view.waitForFrame((f) => /running\s+\S+\s+67s/.test(f), 'uptime 67s', 2000);
+    } finally {
+      view.unmount();
+    }
+  });
+});
