@@ -26,7 +26,7 @@ export function ContainersPane({ width, height, focused, selectedId, filter }: P
   const ticking = useNow(1000, docker.status !== 'up');
   const now = docker.status === 'up' ? Date.now() : ticking;
   const visible = visibleInstances(instances, filter);
-  // Redraw when an uptime would change (each second while young, each minute or hour later).
+  // Redraw when an uptime would change (every 2 s while shown in seconds, each minute or hour later).
   useWakeUp(docker.status === 'up' ? nextUptimeChange(visible, now) : undefined);
   const running = instances.filter((i) => i.state === 'running').length;
   const title = `${docker.kind === 'processes' ? 'Services' : 'Containers'}${filter ? ` /${filter}` : ''}`;
@@ -44,7 +44,7 @@ function nextUptimeChange(instances: Instance[], now: number): number | undefine
   let next: number | undefined;
   for (const i of instances) {
     if (i.state !== 'running' || i.startedAt === undefined) continue;
-    const wait = msUntilAgeRedraw(now - i.startedAt);
+    const wait = msUntilAgeRedraw(now - i.startedAt, now);
     if (next === undefined || wait < next) next = wait;
   }
   return next;

@@ -34,14 +34,19 @@ export function formatAge(since: number | undefined, now: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
+/** How often ages still shown in seconds are redrawn, all on one clock: k9s refreshes every 2 s. */
+export const YOUNG_AGE_REDRAW_MS = 2000;
+
 /**
- * Milliseconds until an age shown by formatAge is worth redrawing: when it next changes, plus a
- * tenth of its step, so containers started a few seconds apart (compose up) share one frame a
- * minute instead of one each.
+ * Milliseconds until an age shown by formatAge is worth redrawing. Ages in seconds share one
+ * 2 s clock (20 containers started 300 ms apart would otherwise each want their own frame);
+ * coarser ones wait for their next change plus a tenth of its step, so containers started a few
+ * seconds apart (compose up) share one frame a minute.
  */
-export function msUntilAgeRedraw(ageMs: number): number {
-  const step = ageMs < 600_000 ? 1000 : ageMs < 8 * 3_600_000 ? 60_000 : ageMs < 8 * 86_400_000 ? 3_600_000 : 86_400_000;
-  return step - (Math.max(0, ageMs) % step) + step / 10;
+export function msUntilAgeRedraw(ageMs: number, now: number): number {
+  if (ageMs < 600_000) return YOUNG_AGE_REDRAW_MS - (now % YOUNG_AGE_REDRAW_MS);
+  const step = ageMs < 8 * 3_600_000 ? 60_000 : ageMs < 8 * 86_400_000 ? 3_600_000 : 86_400_000;
+  return step - (ageMs % step) + step / 10;
 }
 
 export function formatCount(n: number): string {
