@@ -2,12 +2,15 @@
 // dependency is inlined and each command's code is a chunk loaded on use: measured in
 // bench/RESULTS.md, this halves the time to the first frame against loading node_modules.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { dependencyPatches } from './dependency-patches.mjs';
 import { builtinsViaRequire } from './builtins-via-require.mjs';
 
-// Chunk names carry hashes: start clean so old chunks do not pile up.
+// Chunk names carry hashes: start clean so old chunks do not pile up. The same goes for the
+// compile cache bin/opsdeck keeps (its default place): entries for the old chunks are never read again.
 rmSync('dist', { recursive: true, force: true });
+rmSync(join(process.env.XDG_CACHE_HOME || join(process.env.HOME || '/tmp', '.cache'), 'opsdeck/node-compile-cache'), { recursive: true, force: true });
 
 // Inlined CommonJS dependencies still call require() and read __dirname inside the ESM bundle.
 const cjsShim = "import { createRequire as __opsdeckRequire } from 'node:module'; const require = __opsdeckRequire(import.meta.url); const __dirname = import.meta.dirname; const __filename = import.meta.filename;";
