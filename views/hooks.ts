@@ -20,7 +20,7 @@ export function useAppStateAs<T>(select: (state: AppState) => T, same: (a: T, b:
   return useSyncExternalStore(state.subscribe, snapshot);
 }
 
-/** Re-renders when the next of these deadlines (ms from now) comes; none while `nextInMs` is undefined. */
+/** Re-renders once `nextInMs` has passed (counted from this render); never while it is undefined. */
 export function useWakeUp(nextInMs: number | undefined): void {
   const [, setWoken] = useState(0);
   useEffect(() => {
