@@ -9,6 +9,12 @@ export interface CellContext {
   busy: boolean;
 }
 
+/** What the table shows of a stats sample: the CPU and MEM cells, and what sameShownStats compares. */
+const SHOWN_STATS = {
+  cpu: (stats?: InstanceStats) => formatPercent(stats?.cpuPercent),
+  mem: (stats?: InstanceStats) => formatBytes(stats?.memBytes),
+};
+
 export interface Column {
   header: string;
   width: number;
@@ -39,8 +45,8 @@ export const COLUMNS: Column[] = [
   },
   { header: 'UPTIME', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAge(i.startedAt, ctx.now) : '-') },
   { header: 'RST', width: 3, priority: 3, align: 'right', cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
-  { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatPercent(ctx.stats?.cpuPercent) : '-') },
-  { header: 'MEM', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatBytes(ctx.stats?.memBytes) : '-') },
+  { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.cpu(ctx.stats) : '-') },
+  { header: 'MEM', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.mem(ctx.stats) : '-') },
   { header: 'PORTS', width: 10, priority: 5, grow: true, cell: (i) => i.ports.join(',') || '-' },
 ];
 
@@ -53,7 +59,7 @@ export function sameShownStats(a: ReadonlyMap<string, InstanceStats>, b: Readonl
   if (a.size !== b.size) return false;
   for (const [id, x] of a) {
     const y = b.get(id);
-    if (!y || formatPercent(x.cpuPercent) !== formatPercent(y.cpuPercent) || formatBytes(x.memBytes) !== formatBytes(y.memBytes)) return false;
+    if (!y || Object.values(SHOWN_STATS).some((show) => show(x) !== show(y))) return false;
   }
   return true;
 }

@@ -1,5 +1,3 @@
-import { formatDuration } from '../src/config/duration';
-
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return '-';
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
