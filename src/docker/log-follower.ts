@@ -1,21 +1,16 @@
-// Streams one container's logs as sanitised lines. Ends when the container stops or the
-// engine goes away; the source starts a new follower from the last timestamp seen.
+// Streams one container's logs as sanitised lines through dockerode, on the main thread: for
+// engines the log thread cannot reach (TLS, ssh) and for `opsdeck logs`. Ends when the container
+// stops or the engine goes away; the source starts a new follower from the last timestamp seen.
 import type Docker from 'dockerode';
-import { FrameDemuxer, splitTimestamp, sinceParam, type FrameStream } from './demux';
-import { LineSplitter } from '../text/lines';
-import { sanitize } from '../text/sanitize';
+import { sinceParam } from './demux';
+import { LogStreamParser, type LogStreamOptions } from './log-stream-parser';
 import { makeLine, type LogLine } from '../logs/line';
 
-export interface FollowOptions {
+export interface FollowOptions extends LogStreamOptions {
   service: string;
   container: string;
-  tty: boolean;
   tail?: number;
-  /** Only lines after this timestamp (µs). */
-  afterTs?: number;
   follow: boolean;
-  maxLineBytes: number;
-  keepColor: boolean;
   signal?: AbortSignal;
   nextSeq: () => number;
 }
@@ -27,25 +22,15 @@ export async function followLogs(docker: Docker, id: string, options: FollowOpti
     since: options.afterTs === undefined ? undefined : sinceParam(options.afterTs),
     abortSignal: options.signal,
   } as Docker.ContainerLogsOptions & { follow: true })) as NodeJS.ReadableStream | Buffer;
-  const splitters = { stdout: new LineSplitter(options.maxLineBytes), stderr: new LineSplitter(options.maxLineBytes) };
-  let lastTs = options.afterTs ?? 0;
-
-  const emit = (stream: FrameStream, raw: { text: string; truncatedBytes: number }[]) => {
-    const lines: LogLine[] = [];
-    for (const { text, truncatedBytes } of raw) {
-      const stamped = splitTimestamp(text);
-      const ts = stamped?.ts ?? lastTs;
-      if (options.afterTs !== undefined && stamped && ts <= options.afterTs) continue;
-      lastTs = Math.max(lastTs, ts);
-      lines.push(makeLine({
-        seq: options.nextSeq(), ts, service: options.service, container: options.container, stream,
-        text: sanitize(stamped?.text ?? text, { keepColor: options.keepColor }), truncatedBytes,
-      }));
-    }
+  let lines: LogLine[] = [];
+  const parser = new LogStreamParser(options, (stream, ts, text, truncatedBytes) => {
+    lines.push(makeLine({ seq: options.nextSeq(), ts, service: options.service, container: options.container, stream, text, truncatedBytes }));
+  });
+  const deliver = () => {
     if (lines.length) onLines(lines);
+    lines = [];
   };
-  const demuxer = new FrameDemuxer((s, payload) => emit(s, splitters[s].push(payload)));
-  const feed = (chunk: Buffer) => (options.tty ? emit('stdout', splitters.stdout.push(chunk)) : demuxer.push(chunk));
+  const feed = (chunk: Buffer) => { parser.push(chunk); deliver(); };
 
   if (Buffer.isBuffer(result)) feed(result);
   else {
@@ -56,6 +41,6 @@ export async function followLogs(docker: Docker, id: string, options: FollowOpti
       result.on('error', (error: Error) => (options.signal?.aborted ? resolve() : reject(error)));
     });
   }
-  emit('stdout', splitters.stdout.flush());
-  emit('stderr', splitters.stderr.flush());
+  parser.end();
+  deliver();
 }
