@@ -6,7 +6,7 @@
 //                      [--only start,idle,flood,pipe,health,kafka,stats,startup-variants]
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync, mkdirSync, readdirSync, statSync, copyFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
@@ -491,6 +491,8 @@ async function flood() {
   log(`flood: q to exit ${closed?.killed ? `not within 30 s (${closed.killed === 'SIGTERM' ? 'SIGTERM ended it' : 'killed'})` : `${f0(closed?.quitMs)} ms`}`);
   raw.floodQuit = closed;
   const final = readStats();
+  const threadMemory = existsSync(`${statsFile}.log-thread`) ? readFileSync(`${statsFile}.log-thread`, 'utf8') : 'none';
+  log(`flood: log thread heap at the end (MB): ${threadMemory}`);
   if (flag('profile')) summariseProfile(profDir, 'flood');
   // opsdeck's counters are written once a second on its own clock: rate from its own timestamps.
   const oursRate = (atEnd.received - atGo.received) / ((atEnd.t - atGo.t) / 1000);
@@ -528,8 +530,9 @@ function summariseProfile(dir: string, name: string) {
     }
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
     const out = top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
-    writeFileSync(join(CACHE, `${name}-profile.txt`), `${file}: ${total.toFixed(0)} ms\n${out}\n`);
     mkdirSync(CACHE, { recursive: true });
+    writeFileSync(join(CACHE, `${name}-profile.txt`), `${file}: ${total.toFixed(0)} ms\n${out}\n`);
+    copyFileSync(join(dir, file), join(CACHE, `${name}.cpuprofile`)); // for a closer look after the run
     log(`${name} profile (${file}, ${total.toFixed(0)} ms):\n${out}`);
   }
 }

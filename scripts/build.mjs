@@ -47,6 +47,20 @@ await build({
   logLevel: 'warning',
 });
 
+// The log thread (src/docker/log-thread.ts): its own small bundle, started as a worker thread.
+await build({
+  entryPoints: { 'log-thread': 'src/docker/log-thread.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
 // The demo stack's services (opsdeck demo): one small bundle each, run by the process runtime.
 await build({
   entryPoints: ['api', 'ingestor', 'consumer', 'registry', 'broker'].map((name) => `src/demo/${name}.ts`),

@@ -50,3 +50,10 @@ function memoryBreakdown(): Record<string, number | [number, number]> {
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, [mb(s.space_size), mb(s.space_used_size)] as [number, number]]));
   return { ...spaces, external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers) };
 }
+
+/** The log thread's heap, beside the main thread's file (`<path>.log-thread`), once a second. */
+export function startLogThreadBenchStats(path: string): void {
+  const write = () => void writeFile(`${path}.log-thread.tmp`, JSON.stringify(memoryBreakdown()))
+    .then(() => rename(`${path}.log-thread.tmp`, `${path}.log-thread`)).catch(() => undefined);
+  setInterval(write, 1000).unref();
+}

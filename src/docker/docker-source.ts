@@ -37,7 +37,7 @@ export class DockerSource implements Restartable {
   constructor(private readonly options: DockerSourceOptions, private readonly state: Store<AppState>, logs: LogFeed) {
     this.docker = connectDocker(options.host);
     this.engine = engineReads(options.host, this.docker);
-    this.followers = new LogFollowers(this.docker, logs, options.logs);
+    this.followers = new LogFollowers(this.docker, logs, options.logs, options.host);
     this.stats = new StatsPoller(this.engine, state);
   }
 
@@ -50,7 +50,7 @@ export class DockerSource implements Restartable {
     clearTimeout(this.timer);
     clearTimeout(this.inspectTimer);
     this.connection?.abort();
-    this.followers.stopAll();
+    this.followers.close();
     this.stats.stop();
     this.engine.close();
   }

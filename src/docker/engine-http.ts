@@ -3,7 +3,7 @@
 // written by hand and responses read by ResponseReader: node:http's request and response streams
 // cost more than the 20 stats a second they carried at idle (bench/RESULTS.md). Engines over
 // TLS, a named pipe or ssh get undefined and are left to dockerode.
-import { connect, type Socket } from 'node:net';
+import { connect, type NetConnectOpts, type Socket } from 'node:net';
 import { ResponseReader } from './http-response';
 
 export interface EngineHttp {
@@ -12,7 +12,7 @@ export interface EngineHttp {
 }
 
 /** An error shaped like dockerode's, so dockerErrorText reads both the same way. */
-class EngineError extends Error {
+export class EngineError extends Error {
   constructor(readonly statusCode: number, readonly json: { message?: string } | undefined) {
     super(`(HTTP code ${statusCode}) ${json?.message ?? 'unexpected response'}`);
   }
@@ -20,11 +20,18 @@ class EngineError extends Error {
 
 interface Request { path: string; resolve(body: Buffer, status: number): void; reject(error: Error): void }
 
-export function engineHttp(host: string, timeoutMs: number, maxConnections = 16): EngineHttp | undefined {
+/** Where to connect for an engine over a unix socket or plain TCP, and the Host header to send; undefined for the rest. */
+export function plainEngine(host: string): { target: NetConnectOpts; hostHeader: string } | undefined {
   const url = new URL(host);
   if (url.protocol !== 'unix:' && url.protocol !== 'tcp:' && url.protocol !== 'http:') return undefined;
   const target = url.protocol === 'unix:' ? { path: decodeURIComponent(url.pathname) } : { host: url.hostname, port: Number(url.port || 2375) };
-  const hostHeader = url.protocol === 'unix:' ? 'docker' : url.host;
+  return { target, hostHeader: url.protocol === 'unix:' ? 'docker' : url.host };
+}
+
+export function engineHttp(host: string, timeoutMs: number, maxConnections = 16): EngineHttp | undefined {
+  const engine = plainEngine(host);
+  if (!engine) return undefined;
+  const { target, hostHeader } = engine;
   const idle: Socket[] = [];
   const waiting: Request[] = [];
   let open = 0;

@@ -24,6 +24,9 @@ export class ResponseReader {
   private left = 0;
   private readonly parts: Buffer[] = [];
 
+  /** With `onBody`, the body of a successful response goes there as it arrives instead of being kept. */
+  constructor(private readonly onBody?: (part: Buffer) => void) {}
+
   /** Takes the next bytes; returns the response once it is complete. */
   feed(data: Buffer): HttpResponse | undefined {
     this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
@@ -121,7 +124,8 @@ export class ResponseReader {
   }
 
   private take(n: number): number {
-    if (n > 0) this.parts.push(this.pending.subarray(0, n));
+    if (n > 0 && this.onBody && this.status < 300) this.onBody(this.pending.subarray(0, n));
+    else if (n > 0) this.parts.push(this.pending.subarray(0, n));
     this.pending = this.pending.subarray(n);
     return n;
   }

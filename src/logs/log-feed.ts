@@ -1,12 +1,14 @@
 // Log lines from every follower land here and reach the store in one batch per window,
 // so a flood costs one insert and one render per window.
-import { LogStore } from './log-store';
+import { LogStore, type FollowerOf } from './log-store';
 import type { LogLine } from './line';
+import type { PackedLines } from './packed-lines';
 import type { Listener } from '../store/store';
 
 export class LogFeed {
   readonly store: LogStore;
   private pending: LogLine[] = [];
+  private pendingPacked: { lines: PackedLines; followerOf: FollowerOf }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
   private seq = 0;
@@ -22,13 +24,22 @@ export class LogFeed {
     this.timer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
+  /** Lines from the log thread; they join the next batch like any others. */
+  pushPacked(lines: PackedLines, followerOf: FollowerOf): void {
+    this.pendingPacked.push({ lines, followerOf });
+    this.timer ??= setTimeout(() => this.flush(), this.batchMs);
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.pendingPacked.length === 0) return;
     const batch = this.pending;
+    const packed = this.pendingPacked;
     this.pending = [];
+    this.pendingPacked = [];
     this.store.add(batch);
+    for (const { lines, followerOf } of packed) this.store.addPacked(lines, followerOf, this.nextSeq);
     for (const listener of [...this.listeners]) listener();
   }
 

@@ -5,6 +5,10 @@
 import { compareLines, type LogLevel, type LogLine } from './line';
 import { MergedOrder } from './merged-order';
 import { ServiceLines } from './service-lines';
+import type { PackedLines } from './packed-lines';
+
+/** The service and container of a log thread follower, or undefined once it is forgotten. */
+export type FollowerOf = (follower: number) => { service: string; container: string } | undefined;
 
 /** Text bytes kept per service unless configured (logs.buffer_bytes). */
 export const DEFAULT_BUFFER_BYTES = 1024 * 1024;
@@ -31,12 +35,33 @@ export class LogStore {
       const service = this.serviceIndex(line.service);
       this.order.push(line.ts, line.seq, service, this.byIndex[service].add(line));
     }
-    this.order.settle(batch.length);
+    this.settle(batch.length, dropped);
+  }
+
+  /** Adds lines from the log thread (sorted by timestamp there), numbering them with `nextSeq`. */
+  addPacked(lines: PackedLines, followerOf: FollowerOf, nextSeq: () => number): void {
+    const dropped = this.dropped();
+    let added = 0;
+    for (let i = 0; i < lines.count; i++) {
+      const from = followerOf(lines.follower[i]);
+      if (!from) continue;
+      const service = this.serviceIndex(from.service);
+      const seq = nextSeq();
+      const n = this.byIndex[service].addBytes(lines.ts[i], seq, lines.flags[i], from.container, lines.truncated[i], lines.text, lines.start[i], lines.length[i]);
+      this.order.push(lines.ts[i], seq, service, n);
+      added++;
+    }
+    if (added) this.settle(added, dropped);
+  }
+
+  /** Puts the last `added` lines in order and forgets lines pushed out since `dropped` was counted. */
+  private settle(added: number, dropped: number): void {
+    this.order.settle(added);
     if (this.dropped() !== dropped) {
       for (let s = 0; s < this.byIndex.length; s++) this.firsts[s] = this.byIndex[s].first;
       this.order.compact(this.firsts, this.dropped() - dropped);
     }
-    this.received += batch.length;
+    this.received += added;
     this.version++;
   }
 

@@ -4,9 +4,7 @@
 import type { LogLevel, LogLine, LogStream } from './line';
 import { stripSgr } from '../text/sanitize';
 import { TextRing } from './text-ring';
-
-// Per-line flags. ASCII text decodes as latin1, which is cheaper than UTF-8 on a filter scan.
-const STDERR = 1, WARN = 2, ERROR = 4, ASCII = 8, COLOURED = 16;
+import { ASCII, COLOURED, STDERR, levelOf, lineFlags } from './line-flags';
 
 export class ServiceLines {
   /** Number of the oldest kept line. */
@@ -49,29 +47,45 @@ export class ServiceLines {
 
   /** Keeps `line`, pushing out the oldest lines it needs room from; returns its number. */
   add(line: LogLine): number {
-    if (this.size === this.capacity) this.evictOldest();
     const textBytes = Buffer.byteLength(line.text, 'utf8');
+    const flags = lineFlags(line.stream, line.level, textBytes === line.text.length, line.plain.length !== line.text.length);
+    const { at, room } = this.makeRoom(textBytes);
+    const written = this.text.write(line.text, textBytes, at, room);
+    return this.keep(line.ts, line.seq, flags, line.container, line.truncatedBytes + textBytes - written, at, written);
+  }
+
+  /** Keeps a line given as UTF-8 bytes (from the log thread), as `add` does. */
+  addBytes(ts: number, seq: number, flags: number, container: string, truncatedBytes: number, bytes: Uint8Array, start: number, length: number): number {
+    const { at, room } = this.makeRoom(length);
+    const written = this.text.writeBytes(bytes, start, length, at, room);
+    return this.keep(ts, seq, flags, container, truncatedBytes + length - written, at, written);
+  }
+
+  /** Where `textBytes` of text go, after pushing out the oldest lines in the way, and how many of them fit. */
+  private makeRoom(textBytes: number): { at: number; room: number } {
+    if (this.size === this.capacity) this.evictOldest();
     const room = Math.min(textBytes, this.maxStoredBytes);
     let at: number;
     while ((at = this.text.placeFor(Math.max(1, room), this.size ? this.start[this.first % this.capacity] : undefined)) < 0) this.evictOldest();
+    return { at, room };
+  }
+
+  private keep(ts: number, seq: number, flags: number, container: string, truncated: number, at: number, written: number): number {
     const n = this.next++;
     const slot = n % this.capacity;
-    const written = this.text.write(line.text, textBytes, at, room);
     this.start[slot] = at;
     this.length[slot] = written;
-    this.truncated[slot] = line.truncatedBytes + textBytes - written;
-    this.ts[slot] = line.ts;
-    this.seq[slot] = line.seq;
-    this.flags[slot] = (line.stream === 'stderr' ? STDERR : 0) | (line.level === 'error' ? ERROR : line.level === 'warn' ? WARN : 0)
-      | (textBytes === line.text.length ? ASCII : 0) | (line.plain.length !== line.text.length ? COLOURED : 0);
-    this.containerIndex[slot] = this.containerOf(line.container);
+    this.truncated[slot] = truncated;
+    this.ts[slot] = ts;
+    this.seq[slot] = seq;
+    this.flags[slot] = flags;
+    this.containerIndex[slot] = this.containerOf(container);
     this.matchKey[slot] = 0;
     return n;
   }
 
   level(n: number): LogLevel | undefined {
-    const flags = this.flags[n % this.capacity];
-    return flags & ERROR ? 'error' : flags & WARN ? 'warn' : undefined;
+    return levelOf(this.flags[n % this.capacity]);
   }
 
   textOf(n: number): string {

@@ -41,6 +41,17 @@ export class TextRing {
     return written;
   }
 
+  /** As `write`, for text already in UTF-8: `length` bytes of `source` from `from`. */
+  writeBytes(source: Uint8Array, from: number, length: number, at: number, room: number): number {
+    let written = Math.min(length, room);
+    // A cut must not split a character: step back over its continuation bytes (10xxxxxx).
+    if (written < length) while (written > 0 && (source[from + written] & 0xc0) === 0x80) written--;
+    this.bytes.set(source.subarray(from, from + written), at);
+    if (written < length) written = withoutOpenEscape(this.bytes, at, written);
+    this.tail = at + Math.max(1, written);
+    return written;
+  }
+
   read(at: number, length: number, ascii: boolean): string {
     if (length === 0) return '';
     return this.bytes.toString(ascii ? 'latin1' : 'utf8', at, at + length);
