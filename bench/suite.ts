@@ -532,7 +532,7 @@ function summariseProfile(dir: string, name: string) {
     const out = top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
     mkdirSync(CACHE, { recursive: true });
     writeFileSync(join(CACHE, `${name}-profile.txt`), `${file}: ${total.toFixed(0)} ms\n${out}\n`);
-    copyFileSync(join(dir, file), join(CACHE, `${name}.cpuprofile`)); // for a closer look after the run
+    copyFileSync(join(dir, file), join(CACHE, `${name}-${file.split('.').slice(-3, -1).join('.')}.cpuprofile`)); // thread.seq: a closer look after the run
     log(`${name} profile (${file}, ${total.toFixed(0)} ms):\n${out}`);
   }
 }

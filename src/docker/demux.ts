@@ -3,21 +3,22 @@
 export type FrameStream = 'stdout' | 'stderr';
 
 export class FrameDemuxer {
-  private buffer: Buffer = Buffer.alloc(0);
+  /** An unfinished frame, copied out of the chunk it came in (a slice would keep the chunk alive). */
+  private rest: Buffer = Buffer.alloc(0);
 
   constructor(private readonly onPayload: (stream: FrameStream, payload: Buffer) => void) {}
 
   push(chunk: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    const buffer = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
     let offset = 0;
-    while (this.buffer.length - offset >= 8) {
-      const size = this.buffer.readUInt32BE(offset + 4);
-      if (this.buffer.length - offset - 8 < size) break;
-      const type = this.buffer[offset];
-      this.onPayload(type === 2 ? 'stderr' : 'stdout', this.buffer.subarray(offset + 8, offset + 8 + size));
+    while (buffer.length - offset >= 8) {
+      const size = buffer.readUInt32BE(offset + 4);
+      if (buffer.length - offset - 8 < size) break;
+      const type = buffer[offset];
+      this.onPayload(type === 2 ? 'stderr' : 'stdout', buffer.subarray(offset + 8, offset + 8 + size));
       offset += 8 + size;
     }
-    this.buffer = offset === this.buffer.length ? Buffer.alloc(0) : this.buffer.subarray(offset);
+    this.rest = offset === buffer.length ? Buffer.alloc(0) : Buffer.from(buffer.subarray(offset));
   }
 }
 

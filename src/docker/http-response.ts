@@ -12,11 +12,12 @@ export interface HttpResponse {
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const MAX_LINE = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 type Phase = 'head' | 'sized' | 'until-close' | 'chunk-size' | 'chunk-data' | 'trailers';
 
 export class ResponseReader {
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
   private phase: Phase = 'head';
   private status = 0;
   private keepAlive = true;
@@ -34,7 +35,10 @@ export class ResponseReader {
       const before = this.phase;
       const done = this.step();
       if (done) return done;
-      if (this.phase === before) return undefined; // needs more bytes
+      if (this.phase === before) { // needs more bytes; a copy of what is left, not a slice that keeps the chunk alive
+        if (this.pending.buffer.byteLength > 2 * this.pending.length) this.pending = this.pending.length ? Buffer.from(this.pending) : EMPTY;
+        return undefined;
+      }
     }
   }
 

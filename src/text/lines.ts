@@ -1,6 +1,7 @@
 // Splits a byte stream into lines. Invalid UTF-8 becomes U+FFFD (Buffer#toString does that);
 // a line longer than `maxLineBytes` is cut, and the cut is said, so a 1 MB line cannot
-// freeze the layout or fill memory.
+// freeze the layout or fill memory. The unfinished end of a chunk is copied, never kept as a
+// slice: a slice would keep the whole chunk alive until a full GC (under a flood, tens of MB).
 
 export interface SplitLine {
   text: string;
@@ -8,8 +9,8 @@ export interface SplitLine {
 }
 
 export class LineSplitter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private partial: Buffer = Buffer.alloc(0);
+  private partialBytes = 0;
   private overflow = 0;
 
   constructor(private readonly maxLineBytes = 16 * 1024) {}
@@ -18,40 +19,48 @@ export class LineSplitter {
     const out: SplitLine[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-      this.keep(chunk.subarray(start, nl));
-      out.push(this.take());
+      out.push(this.partialBytes === 0 && this.overflow === 0 ? this.whole(chunk, start, nl) : (this.keep(chunk, start, nl), this.take()));
       start = nl + 1;
     }
-    if (start < chunk.length) this.keep(chunk.subarray(start));
+    if (start < chunk.length) this.keep(chunk, start, chunk.length);
     return out;
   }
 
   /** The unterminated rest, when the stream ends. */
   flush(): SplitLine[] {
-    return this.pendingBytes > 0 || this.overflow > 0 ? [this.take()] : [];
+    return this.partialBytes > 0 || this.overflow > 0 ? [this.take()] : [];
   }
 
-  private keep(part: Buffer): void {
-    const room = this.maxLineBytes - this.pendingBytes;
-    if (part.length <= room) {
-      this.pending.push(part);
-      this.pendingBytes += part.length;
-      return;
+  /** A line that lies whole in the chunk, read in place. */
+  private whole(chunk: Buffer, start: number, end: number): SplitLine {
+    const length = end - start;
+    const kept = Math.min(length, this.maxLineBytes);
+    const cr = kept === length && kept > 0 && chunk[start + kept - 1] === 0x0d ? 1 : 0;
+    return { text: chunk.toString('utf8', start, start + kept - cr), truncatedBytes: length - kept };
+  }
+
+  private keep(chunk: Buffer, start: number, end: number): void {
+    const fits = Math.min(end - start, this.maxLineBytes - this.partialBytes);
+    if (fits > 0) {
+      if (this.partialBytes + fits > this.partial.length) this.grow(this.partialBytes + fits);
+      chunk.copy(this.partial, this.partialBytes, start, start + fits);
+      this.partialBytes += fits;
     }
-    if (room > 0) {
-      this.pending.push(part.subarray(0, room));
-      this.pendingBytes += room;
-    }
-    this.overflow += part.length - Math.max(room, 0);
+    this.overflow += end - start - Math.max(fits, 0);
   }
 
   private take(): SplitLine {
-    let buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-    if (buf.length > 0 && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
-    const line = { text: buf.toString('utf8'), truncatedBytes: this.overflow };
-    this.pending = [];
-    this.pendingBytes = 0;
+    let end = this.partialBytes;
+    if (this.overflow === 0 && end > 0 && this.partial[end - 1] === 0x0d) end--;
+    const line = { text: this.partial.toString('utf8', 0, end), truncatedBytes: this.overflow };
+    this.partialBytes = 0;
     this.overflow = 0;
     return line;
+  }
+
+  private grow(needed: number): void {
+    const grown = Buffer.allocUnsafeSlow(Math.min(this.maxLineBytes, Math.max(needed, 2 * this.partial.length, 256)));
+    this.partial.copy(grown, 0, 0, this.partialBytes);
+    this.partial = grown;
   }
 }
