@@ -70,6 +70,17 @@ describe('compact log storage', () => {
     expect(kept.length + store.dropped()).toBe(store.received);
   });
 
+  it('cycles over about twice the bytes its lines hold when they are capped by count, not over the whole ring', () => {
+    const store = new LogStore(1000, 1024 * 1024);
+    const sent: LogLine[] = [];
+    for (let i = 0; i < 50_000; i++) sent.push(line('api', i, `${String(i).padStart(6, '0')} ${'x'.repeat(40 + (i % 60))}`));
+    for (let i = 0; i < sent.length; i += 500) store.add(sent.slice(i, i + 500));
+    expect(texts(store.kept('api'))).toEqual(texts(sent.slice(-1000)));
+    expect(store.dropped('api')).toBe(49_000);
+    const held = sent.slice(-1000).reduce((n, l) => n + l.text.length, 0);
+    expect(store.ringBytesTouched()).toBeLessThan(2 * held + 64 * 1024);
+  });
+
   it('shows the first bytes of a line longer than a quarter of the budget and says how much was cut', () => {
     const store = new LogStore(10, 64);
     store.add([line('api', 1, `\x1b[31m${'a'.repeat(9)}\x1b[0m${'ü'.repeat(20)}`), line('api', 2, 'short')]);

@@ -37,7 +37,8 @@ export class LogThread {
   }
 
   private constructor(file: string, host: string, private readonly feed: LogFeed) {
-    this.worker = new Worker(file, { workerData: { host } satisfies LogThreadData });
+    // Its garbage is short-lived strings, one set per line: a small young generation suits it.
+    this.worker = new Worker(file, { workerData: { host } satisfies LogThreadData, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     this.worker.unref();
     this.worker.on('message', (message: FromLogThread) => this.received(message));
     this.worker.on('error', (error) => this.threadLost(error.message));

@@ -134,6 +134,13 @@ export class LogStore {
     return total;
   }
 
+  /** Bytes of the text rings that text has reached, all services: their share of resident memory. */
+  ringBytesTouched(): number {
+    let total = 0;
+    for (const lines of this.byIndex) total += lines.ringBytesTouched;
+    return total;
+  }
+
   keptCount(service: string): number {
     return this.of(service)?.size ?? 0;
   }

@@ -45,6 +45,11 @@ export class ServiceLines {
     return this.next - this.first;
   }
 
+  /** Bytes of the text ring that text has reached (they are resident). */
+  get ringBytesTouched(): number {
+    return this.text.touched;
+  }
+
   /** Keeps `line`, pushing out the oldest lines it needs room from; returns its number. */
   add(line: LogLine): number {
     const textBytes = Buffer.byteLength(line.text, 'utf8');

@@ -3,15 +3,17 @@
 // stays unused until the oldest lines move past it. The caller evicts its oldest line while
 // `placeFor` says there is no room, so text always leaves in the order it came.
 const ESC = 0x1b;
+const EARLY_WRAP_BYTES = 64 * 1024;
 
 export class TextRing {
   private readonly bytes: Buffer;
   private tail = 0;
+  /** Bytes from the start that text has ever reached: what the ring costs in resident memory. */
+  touched = 0;
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`text ring size must be a positive integer, got ${size}`);
-    // Zero pages from the OS: they count towards RSS once text reaches them, and under a steady
-    // flood the write position goes round the whole ring, so budget ≈ resident memory.
+    // Zero pages from the OS: they count towards RSS only once text reaches them.
     this.bytes = Buffer.alloc(size);
   }
 
@@ -23,6 +25,10 @@ export class TextRing {
   placeFor(length: number, head: number | undefined): number {
     if (head === undefined) return 0;
     if (head < this.tail) {
+      // Back to the start early once the room before the oldest line is as large as all the kept
+      // text: lines capped by count then cycle over about twice the bytes they hold, and only
+      // those pages become resident (a 1 MB ring of 5,000 short lines touched all of it).
+      if (length <= head && this.tail >= EARLY_WRAP_BYTES && this.tail - head <= head) return 0;
       if (this.tail + length <= this.size) return this.tail;
       return length <= head ? 0 : -1;
     }
@@ -37,7 +43,7 @@ export class TextRing {
   write(text: string, textBytes: number, at: number, room: number): number {
     let written = room === 0 ? 0 : this.bytes.write(text, at, room, 'utf8');
     if (written < textBytes) written = withoutOpenEscape(this.bytes, at, written);
-    this.tail = at + Math.max(1, written);
+    this.advance(at, written);
     return written;
   }
 
@@ -48,8 +54,13 @@ export class TextRing {
     if (written < length) while (written > 0 && (source[from + written] & 0xc0) === 0x80) written--;
     this.bytes.set(source.subarray(from, from + written), at);
     if (written < length) written = withoutOpenEscape(this.bytes, at, written);
-    this.tail = at + Math.max(1, written);
+    this.advance(at, written);
     return written;
+  }
+
+  private advance(at: number, written: number): void {
+    this.tail = at + Math.max(1, written);
+    if (this.tail > this.touched) this.touched = this.tail;
   }
 
   read(at: number, length: number, ascii: boolean): string {
