@@ -3,6 +3,8 @@
 // answer keys and its heap does not churn. The main thread acks each batch; while three are
 // unanswered this thread stops reading, so a busy UI backs the flood up into the engine (which
 // keeps the lines), not into memory.
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { plainEngine } from './engine-http';
 import { streamGet, type EngineStream } from './engine-stream';
@@ -12,7 +14,8 @@ import { LinePacker } from '../logs/packed-lines';
 import type { FromLogThread, LogThreadData, ToLogThread } from './log-thread-messages';
 import { startLogThreadBenchStats } from '../cli/bench-stats';
 
-const FLUSH_MS = 20;
+// One batch per LogFeed window (50 ms): each batch is one merge into the store's order.
+const FLUSH_MS = 50;
 const MAX_BATCH_BYTES = 512 * 1024;
 const MAX_UNANSWERED = 3;
 
@@ -24,6 +27,19 @@ let ended: FromLogThread[] = [];
 let unanswered = 0;
 let timer: NodeJS.Timeout | undefined;
 if (process.env.OPSDECK_BENCH_STATS) startLogThreadBenchStats(process.env.OPSDECK_BENCH_STATS);
+yieldToTheUiThread();
+
+/**
+ * Under a flood both cores are busy; this thread, niced below the UI thread, gets the CPU after
+ * it, so a key press is drawn first and the flood waits (the engine keeps its lines). Linux
+ * only: a thread may lower its own priority, and setpriority on a thread id applies to that thread.
+ */
+function yieldToTheUiThread(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) setPriority(tid, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch { /* not Linux, or not allowed: same priority as the UI thread */ }
+}
 
 function follow({ follower, id, tail, options }: Extract<ToLogThread, { op: 'follow' }>): void {
   const from = options.afterTs === undefined ? `tail=${tail}` : `since=${sinceParam(options.afterTs)}`;

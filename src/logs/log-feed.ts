@@ -24,10 +24,10 @@ export class LogFeed {
     this.timer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
-  /** Lines from the log thread; they join the next batch like any others. */
+  /** Lines from the log thread, which batches them itself: they land at once, with any pending. */
   pushPacked(lines: PackedLines, followerOf: FollowerOf): void {
     this.pendingPacked.push({ lines, followerOf });
-    this.timer ??= setTimeout(() => this.flush(), this.batchMs);
+    this.flush();
   }
 
   flush(): void {
