@@ -22,6 +22,24 @@ const BLANK_CELL_LITERAL = `row.push({
                     styles: [],
                 });`;
 
+// A row whose cells are the very objects of the same row last frame (cached, shared blanks) has
+// the same text: it is reused instead of being serialised again. Most rows of a frame are such.
+const ROW_TEXTS = `let __opsdeckLastRows = [];
+function __opsdeckRowText(row, y, toString) {
+  const last = __opsdeckLastRows[y];
+  if (last && last.cells.length === row.length && last.cells.every((cell, x) => cell === row[x])) return last.text;
+  const text = toString(row.filter(item => item !== undefined)).trimEnd();
+  __opsdeckLastRows[y] = { cells: row, text };
+  return text;
+}
+`;
+
+const ROW_TO_TEXT = `.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`;
+
 /** `name = require('x')` becomes a stand-in that requires x on first use. */
 function lazy(file, statement) {
   const [name, call] = statement.split(' = ');
@@ -46,6 +64,7 @@ const PATCHES = [
   // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
   // ever replaced, never changed in place, so all of them can be the same blank.
   { file: 'ink/build/output.js', find: BLANK_CELL_LITERAL, replace: 'row.push(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
+  { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
 ];
 
 export const dependencyPatches = {
