@@ -18,15 +18,19 @@ interface Running { stop(): void }
 export class LogFollowers {
   private readonly running = new Map<string, Running>();
   private readonly lastTs = new Map<string, number>();
-  private readonly thread: LogThread | undefined;
+  /** Started with the first follower, so that it costs the first frame nothing; null: none for this engine. */
+  private logThread: LogThread | null | undefined;
 
-  constructor(private readonly docker: Docker, private readonly feed: LogFeed, private readonly options: LogFollowOptions, host?: string) {
-    this.thread = host === undefined ? undefined : LogThread.open(host, feed);
-  }
+  constructor(private readonly docker: Docker, private readonly feed: LogFeed, private readonly options: LogFollowOptions, private readonly host?: string) {}
 
   /** Whether new followers run on the log thread. */
   get threaded(): boolean {
     return this.thread?.alive === true;
+  }
+
+  private get thread(): LogThread | undefined {
+    if (this.logThread === undefined) this.logThread = (this.host === undefined ? undefined : LogThread.open(this.host, this.feed)) ?? null;
+    return this.logThread ?? undefined;
   }
 
   ensure(instance: Instance): void {
@@ -72,6 +76,7 @@ export class LogFollowers {
   /** Stops every follower and the log thread. */
   close(): void {
     this.stopAll();
-    this.thread?.close();
+    this.logThread?.close();
+    this.logThread = null;
   }
 }
