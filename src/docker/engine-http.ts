@@ -96,8 +96,7 @@ export function engineHttp(host: string, timeoutMs: number, maxConnections = 16)
     const req: Request = {
       path, reject,
       resolve: (body, status) => {
-        let json: unknown;
-        try { json = JSON.parse(body.toString('utf8')); } catch { json = undefined; }
+        const json = jsonOf(body);
         if (status >= 300) reject(new EngineError(status, json as { message?: string }));
         else if (json === undefined) reject(new Error(`Docker answered ${path} with something that is not JSON`));
         else resolve(json as T);
@@ -117,6 +116,11 @@ export function engineHttp(host: string, timeoutMs: number, maxConnections = 16)
     for (const req of waiting.splice(0)) req.reject(new Error('the Docker connection pool is closed'));
   };
   return { get, close };
+}
+
+/** A response body as JSON, or undefined when it is not JSON. */
+export function jsonOf(body: Buffer): unknown {
+  try { return JSON.parse(body.toString('utf8')); } catch { return undefined; }
 }
 
 /** The container list's query: every state, optionally narrowed by label filters. */

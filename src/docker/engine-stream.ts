@@ -2,7 +2,7 @@
 // the body goes to `onBody` as it arrives and the end, or the error, to `onEnd` once. For
 // `logs?follow=1`, whose response lasts as long as the container runs.
 import { connect } from 'node:net';
-import { EngineError, type plainEngine } from './engine-http';
+import { EngineError, jsonOf, type plainEngine } from './engine-http';
 import { ResponseReader, type HttpResponse } from './http-response';
 
 export interface EngineStream {
@@ -25,10 +25,7 @@ export function streamGet(engine: PlainEngine, path: string, onBody: (part: Buff
     onEnd(error);
   };
   const answered = (response: HttpResponse) => {
-    if (response.status < 300) return finish();
-    let json: { message?: string } | undefined;
-    try { json = JSON.parse(response.body.toString('utf8')); } catch { json = undefined; }
-    finish(new EngineError(response.status, json));
+    finish(response.status < 300 ? undefined : new EngineError(response.status, jsonOf(response.body) as { message?: string } | undefined));
   };
   socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${engine.hostHeader}\r\nUser-Agent: opsdeck\r\nConnection: close\r\n\r\n`));
   socket.on('data', (chunk: Buffer) => {
