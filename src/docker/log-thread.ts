@@ -1,5 +1,5 @@
 // The log thread: follows containers' log streams, parses them and hands the lines to the main
-// thread in packed batches (~20 ms apart). A flood is parsed here, so the UI thread stays free to
+// thread in packed batches (50 ms apart). A flood is parsed here, so the UI thread stays free to
 // answer keys and its heap does not churn. The main thread acks each batch; while three are
 // unanswered this thread stops reading, so a busy UI backs the flood up into the engine (which
 // keeps the lines), not into memory.

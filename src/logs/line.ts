@@ -33,8 +33,13 @@ export function detectLevel(plain: string): LogLevel | undefined {
   return undefined;
 }
 
+/** The text without colour, for filters, widths and level detection. */
+export function plainOf(text: string): string {
+  return text.includes('\x1b') ? stripSgr(text) : text;
+}
+
 export function makeLine(fields: Omit<LogLine, 'plain' | 'level'>): LogLine {
-  const plain = fields.text.includes('\x1b') ? stripSgr(fields.text) : fields.text;
+  const plain = plainOf(fields.text);
   return { ...fields, plain, level: detectLevel(plain) };
 }
 

@@ -8,7 +8,6 @@ import type { Listener } from '../store/store';
 export class LogFeed {
   readonly store: LogStore;
   private pending: LogLine[] = [];
-  private pendingPacked: { lines: PackedLines; followerOf: FollowerOf }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
   private seq = 0;
@@ -26,20 +25,18 @@ export class LogFeed {
 
   /** Lines from the log thread, which batches them itself: they land at once, with any pending. */
   pushPacked(lines: PackedLines, followerOf: FollowerOf): void {
-    this.pendingPacked.push({ lines, followerOf });
-    this.flush();
+    this.flush(() => this.store.addPacked(lines, followerOf, this.nextSeq));
   }
 
-  flush(): void {
+  /** Lands the pending lines (and whatever `addMore` adds) in the store, and tells the listeners. */
+  flush(addMore?: () => void): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0 && this.pendingPacked.length === 0) return;
+    if (this.pending.length === 0 && !addMore) return;
     const batch = this.pending;
-    const packed = this.pendingPacked;
     this.pending = [];
-    this.pendingPacked = [];
     this.store.add(batch);
-    for (const { lines, followerOf } of packed) this.store.addPacked(lines, followerOf, this.nextSeq);
+    addMore?.();
     for (const listener of [...this.listeners]) listener();
   }
 

@@ -1,10 +1,8 @@
 // Log lines as a few typed arrays and one block of UTF-8 text: how the log thread hands a batch
 // to the main thread. The buffers are transferred, not copied, and the main thread copies each
 // line's bytes straight into its service's ring, so a flood builds no string or object per line there.
-import { detectLevel } from './line';
+import { detectLevel, plainOf, type LogStream } from './line';
 import { lineFlags } from './line-flags';
-import { stripSgr } from '../text/sanitize';
-import type { LogStream } from './line';
 
 export interface PackedLines {
   count: number;
@@ -38,12 +36,12 @@ export class LinePacker {
     const most = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
     if (this.bytes + most > this.text.length) this.growText(this.bytes + most);
     const written = this.text.write(text, this.bytes, 'utf8');
-    const coloured = text.includes('\x1b');
+    const plain = plainOf(text);
     const i = this.count++;
     this.follower[i] = follower;
     this.ts[i] = ts;
     this.truncated[i] = truncatedBytes;
-    this.flags[i] = lineFlags(stream, detectLevel(coloured ? stripSgr(text) : text), written === text.length, coloured);
+    this.flags[i] = lineFlags(stream, detectLevel(plain), written === text.length, plain.length !== text.length);
     this.start[i] = this.bytes;
     this.length[i] = written;
     this.bytes += written;
