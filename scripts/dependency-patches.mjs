@@ -12,7 +12,7 @@ const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous) { this.
   get(key) { let value = this.now.get(key); if (value === undefined && this.previous) { value = this.previous.get(key); if (value !== undefined) this.now.set(key, value); } return value; }
   set(key, value) { this.now.set(key, value); return this; } }
 let __opsdeckLastCaches;
-function __opsdeckFrameCaches(caches) { const last = __opsdeckLastCaches; for (const name of ['widths', 'blockWidths', 'styledChars']) caches[name] = new __OpsdeckTwoFrameMap(last?.[name].now); return (__opsdeckLastCaches = caches); }
+function __opsdeckFrameCaches(caches) { const last = __opsdeckLastCaches; for (const name of ['widths', 'blockWidths', 'styledChars', 'lines', 'slices']) caches[name] = new __OpsdeckTwoFrameMap(last?.[name].now); return (__opsdeckLastCaches = caches); }
 `;
 
 const BLANK_CELL_LITERAL = `row.push({
@@ -40,6 +40,55 @@ const ROW_TO_TEXT = `.map(line => {
             return styledCharsToString(lineWithoutEmptyItems).trimEnd();
         })`;
 
+// A write's text as one string per line, re-serialised from its styled characters: every write
+// did this again each frame, the frame's largest allocation. Kept with the caches above; the
+// arrays are never changed in place (clipping maps and slices them into new ones).
+const LINES = `function __opsdeckLines(caches, text, toString) {
+  let lines = caches.lines.get(text);
+  if (lines === undefined) {
+    const characterLines = [[]];
+    for (const character of caches.getStyledChars(text)) { if (character.value === '\\n') characterLines.push([]); else characterLines.at(-1).push(character); }
+    lines = characterLines.map(line => toString(line));
+    caches.lines.set(text, lines);
+  }
+  return lines;
+}
+function __opsdeckSlice(output, line, from, to) {
+  let byRange = output.caches.slices.get(line);
+  if (byRange === undefined) output.caches.slices.set(line, (byRange = new Map()));
+  const key = from * 65536 + to;
+  let slice = byRange.get(key);
+  if (slice === undefined) byRange.set(key, (slice = output.sliceLineToColumns(line, from, to)));
+  return slice;
+}
+`;
+
+const WRITE_LINES = `const characterLines = [[]];
+        for (const character of this.caches.getStyledChars(text)) {
+            if (character.value === '\\n') {
+                characterLines.push([]);
+            }
+            else {
+                characterLines.at(-1).push(character);
+            }
+        }
+        let lines = characterLines.map(line => styledCharsToString(line));`;
+
+// Each character of a new line was tested against a fresh copy of this Unicode-property regex;
+// ASCII is never default-ignorable, and one regex object serves every test.
+const IGNORABLE = "const __opsdeckIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;\nconst __opsdeckVisible = (character) => character.value.length === 1 && character.value.charCodeAt(0) < 128 || !__opsdeckIgnorable.test(character.value);\n";
+
+// Ink squashes each text's pieces and cleans the result of unsafe escape sequences on every frame,
+// twice for a changed text (layout, then output). The cleaning is a function of the string alone.
+const SANITIZED = `import __OpsdeckLru from 'quick-lru';
+const __opsdeckSanitized = new __OpsdeckLru({ maxSize: 4096 });
+function __opsdeckSanitize(text, sanitizeAnsi) {
+  let clean = __opsdeckSanitized.get(text);
+  if (clean === undefined) __opsdeckSanitized.set(text, (clean = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'))));
+  return clean;
+}
+`;
+
 /** `name = require('x')` becomes a stand-in that requires x on first use. */
 function lazy(file, statement) {
   const [name, call] = statement.split(' = ');
@@ -65,6 +114,15 @@ const PATCHES = [
   // ever replaced, never changed in place, so all of them can be the same blank.
   { file: 'ink/build/output.js', find: BLANK_CELL_LITERAL, replace: 'row.push(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
   { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
+  { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString);', prelude: LINES },
+  { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to);', prelude: LINES },
+  { file: 'ink/build/output.js', find: '.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value));', replace: '.filter(__opsdeckVisible);', prelude: IGNORABLE },
+  // Every text's width was measured again on each frame; layout has just measured the same text
+  // through measure-text's cache, so the frame asks that cache.
+  { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: "import __opsdeckMeasureText from './measure-text.js';\n" },
+  { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
+  { file: 'ink/build/output.js', find: 'const width = this.caches.getWidestLine(text);', replace: 'const width = __opsdeckMeasureText(text).width;', prelude: "import __opsdeckMeasureText from './measure-text.js';\n" },
+  { file: 'ink/build/output.js', find: 'const width = this.caches.getStringWidth(line);', replace: 'const width = __opsdeckMeasureText(line).width;', prelude: "import __opsdeckMeasureText from './measure-text.js';\n" },
 ];
 
 export const dependencyPatches = {

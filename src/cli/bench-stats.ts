@@ -53,7 +53,12 @@ function memoryBreakdown(): Record<string, number | [number, number]> {
 
 /** The log thread's heap, beside the main thread's file (`<path>.log-thread`), once a second. */
 export function startLogThreadBenchStats(path: string): void {
-  const write = () => void writeFile(`${path}.log-thread.tmp`, JSON.stringify(memoryBreakdown()))
-    .then(() => rename(`${path}.log-thread.tmp`, `${path}.log-thread`)).catch(() => undefined);
+  let last = '';
+  const write = () => {
+    const text = JSON.stringify(memoryBreakdown());
+    if (text === last) return; // an idle thread's file would otherwise be what the idle run measures
+    last = text;
+    void writeFile(`${path}.log-thread.tmp`, text).then(() => rename(`${path}.log-thread.tmp`, `${path}.log-thread`)).catch(() => undefined);
+  };
   setInterval(write, 1000).unref();
 }

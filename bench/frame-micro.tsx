@@ -1,0 +1,65 @@
+// Micro-benchmark of the cockpit's frames, steady enough to compare two builds on a busy machine
+// (the pty benchmarks swing ±30 % here). The App at 200x50 with 20 containers, rendered by Ink
+// with this repo's dependency patches (bundled as dist/ is) through the screen-diffing stdout into
+// a fake terminal. Three kinds of frame, each repeated:
+//   uptime tick  every container's age moves on (what an idle cockpit draws every 2 s)
+//   log batch    200 new log lines (what a flood draws 10 times a second)
+//   help         ? opens the help over the whole screen, ? closes it (every line new)
+// Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, and GC per frame.
+//   node bench/frame-micro.mjs
+import React from 'react';
+import { render } from 'ink';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { EventEmitter } from 'node:events';
+import { App } from '../views/App';
+import { CockpitContext } from '../views/context';
+import { initialUi } from '../views/ui-state';
+import { diffingTerminal } from '../src/terminal/diffing-stdout';
+import { cockpitWith, instance } from '../test/harness/cockpit';
+import { KeyboardStdin } from '../test/harness/ink';
+import { makeLine } from '../src/logs/line';
+
+class FakeTerminal extends EventEmitter {
+  isTTY = true; writable = true; bytes = 0;
+  constructor(public columns: number, public rows: number) { super(); }
+  write(data: string, callback?: () => void) { this.bytes += data.length; callback?.(); return true; }
+}
+
+const ROUNDS = Number(process.env.ROUNDS ?? 200);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const started = Date.now();
+const cockpit = cockpitWith(Array.from({ length: 20 }, (_, n) => instance({ service: `svc${String(n + 1).padStart(2, '0')}`, startedAt: started - 65_000 - n * 300 })));
+const term = new FakeTerminal(200, 50);
+const stdin = new KeyboardStdin();
+let renderMs = 0, frames = 0;
+let gcMs = 0, gcs = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) { gcMs += e.duration; gcs++; } }).observe({ entryTypes: ['gc'] });
+const app = render(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, {
+  ...diffingTerminal(term as never, term as never), stdin: stdin as never, incrementalRendering: false, exitOnCtrlC: false, patchConsole: false,
+  maxFps: 1000, interactive: true, onRender: ({ renderTime }) => { renderMs += renderTime; frames++; },
+});
+
+let seq = 0;
+const logBatch = () => cockpit.feed.push(Array.from({ length: 200 }, (_, i) => {
+  const service = `svc${String((i % 20) + 1).padStart(2, '0')}`;
+  return makeLine({ seq: ++seq, ts: Date.now() * 1000 + i, service, container: `ml-${service}-1`, stream: 'stdout', text: `${service} request handled status=200 bytes=5120 path=/v1/models/resnet50:predict seq=${seq}`, truncatedBytes: 0 });
+}));
+const ageTick = (n: number) => cockpit.state.set((s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, startedAt: i.startedAt! - 2000 * (n + 1) })) }));
+
+async function measure(name: string, step: (n: number) => void | Promise<void>) {
+  for (let n = 0; n < 20; n++) { await step(n); await sleep(5); } // warm up
+  await sleep(50);
+  const f0 = frames, r0 = renderMs, g0 = gcMs, c0 = gcs, cpu0 = process.cpuUsage();
+  for (let n = 0; n < ROUNDS; n++) { await step(n); await sleep(5); }
+  await sleep(50);
+  const cpu = process.cpuUsage(cpu0);
+  const k = frames - f0;
+  console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame`);
+}
+
+await sleep(300);
+await measure('uptime tick', (n) => ageTick(n));
+await measure('log batch', async () => { logBatch(); await sleep(60); });
+await measure('help', () => stdin.write('?'));
+app.unmount();
+process.exit(0);
