@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { Activity, useCallback, useMemo, useRef, useState } from 'react';
 import { Box, useWindowSize } from 'ink';
 import { useCockpit } from './context';
 import { useAppState, useLogVersion } from './hooks';
@@ -80,14 +80,18 @@ export function App({ initial }: { initial: UiState }) {
         {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
         {ui.overlay?.kind === 'wizard' ? <Wizard session={ui.overlay.session} width={columns} height={body} /> : null}
         {ui.overlay?.kind === 'runbooks' ? <RunbookPicker overlay={ui.overlay} width={columns} height={body} /> : null}
-        {!fullscreen && topHeight > 0 && wide && !ui.zoom
-          ? <Box flexDirection="row">
-              {containers(leftWidth)}
-              <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)))}</Box>
-            </Box>
-          : null}
-        {!fullscreen && topHeight > 0 && !(wide && !ui.zoom) ? (top ? renderExtra(top, columns, topHeight) : containers(columns)) : null}
-        {!fullscreen && logsHeight > 2 ? <LogsPane width={columns} height={logsHeight} focused={ui.focus === 'logs'} view={ui.logs} /> : null}
+        {/* Hidden, not unmounted, under a full-screen view: closing help or details shows the panes
+            again without building their rows anew, and hidden panes take no updates meanwhile. */}
+        <Activity mode={fullscreen ? 'hidden' : 'visible'}>
+          {topHeight > 0 && wide && !ui.zoom
+            ? <Box flexDirection="row">
+                {containers(leftWidth)}
+                <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)))}</Box>
+              </Box>
+            : null}
+          {topHeight > 0 && !(wide && !ui.zoom) ? (top ? renderExtra(top, columns, topHeight) : containers(columns)) : null}
+          {logsHeight > 2 ? <LogsPane width={columns} height={logsHeight} focused={ui.focus === 'logs'} view={ui.logs} /> : null}
+        </Activity>
         {ui.overlay?.kind === 'confirm' ? <ConfirmDialog text={ui.overlay.text} width={columns} /> : null}
         {ui.overlay?.kind === 'services'
           ? <ServicesPicker services={services} cursor={ui.overlay.cursor} width={columns}
