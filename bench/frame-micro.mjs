@@ -5,20 +5,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dependencyPatches } from '../scripts/dependency-patches.mjs';
+import { stubDevtools } from '../scripts/stub-devtools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = existsSync(`${root}node_modules/.bin/node`) ? `${root}node_modules/.bin/node` : process.execPath;
 const outfile = `${root}node_modules/.cache/opsdeck-bench/frame-micro.mjs`;
-const stubDevtools = { name: 'stub-devtools', setup(b) {
-  b.onResolve({ filter: /^react-devtools-core$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-  b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};' }));
-} };
 await build({
   entryPoints: [`${root}bench/frame-micro.tsx`], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', jsx: 'automatic',
   external: ['cpu-features', 'pg-native', '*.node', 'dockerode', 'pg', 'kafkajs', 'undici', 'execa'], define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   plugins: [stubDevtools, dependencyPatches], logLevel: 'warning',
 });
-const flags = process.argv.slice(2);
+// Node's flags as bin/opsdeck passes them, unless others are given (to compare).
+const flags = process.argv.length > 2 ? process.argv.slice(2) : ['--max-semi-space-size=8', '--heap-growing-percent=20'];
 const run = spawnSync(node, [...flags, outfile], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -6,7 +6,7 @@
 //   log batch    200 new log lines (what a flood draws 10 times a second)
 //   help         ? opens the help over the whole screen, ? closes it (every line new)
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, and GC per frame.
-//   node bench/frame-micro.mjs
+//   npm run bench:frames  (node bench/frame-micro.mjs [node flags])
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { dependencyPatches } from './dependency-patches.mjs';
 import { builtinsViaRequire } from './builtins-via-require.mjs';
+import { stubDevtools } from './stub-devtools.mjs';
 
 // Chunk names carry hashes: start clean so old chunks do not pile up. The same goes for the
 // compile cache bin/opsdeck keeps (its default place): entries for the old chunks are never read again.
@@ -14,15 +15,6 @@ rmSync(join(process.env.XDG_CACHE_HOME || join(process.env.HOME || '/tmp', '.cac
 
 // Inlined CommonJS dependencies still call require() and read __dirname inside the ESM bundle.
 const cjsShim = "import { createRequire as __opsdeckRequire } from 'node:module'; const require = __opsdeckRequire(import.meta.url); const __dirname = import.meta.dirname; const __filename = import.meta.filename;";
-
-// Ink imports react-devtools-core only when DEV=true; it is not installed, so it is stubbed.
-const stubDevtools = {
-  name: 'stub-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};' }));
-  },
-};
 
 await build({
   entryPoints: { opsdeck: 'src/cli/entry.ts' },

@@ -1,0 +1,115 @@
+// Patches of Ink's frame path, applied by scripts/dependency-patches.mjs. Ink builds every frame
+// from scratch: it tokenises, measures and serialises each line of the screen again. These keep
+// what a line costs with the line, so an unchanged line is a lookup. `npm run bench:frames`
+// (bench/frame-micro.tsx) measures a frame.
+
+// Each of an Output's cache maps also answers from the previous frame's map, so entries live as
+// long as some frame uses them and memory stays at about two frames' worth. Only this frame's own
+// maps are kept for the next: an entry the next frame does not use dies with it, young. (Kept
+// whole, each frame's changed lines lived two frames, at 0.5 frames/s long enough to be promoted
+// to old space, which then grew between full collections.)
+const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous) { this.now = new Map(); this.previous = previous; }
+  get(key) { let value = this.now.get(key); if (value === undefined && this.previous) { value = this.previous.get(key); if (value !== undefined) this.now.set(key, value); } return value; }
+  set(key, value) { this.now.set(key, value); return this; } }
+let __opsdeckLastMaps;
+function __opsdeckFrameCaches(caches) {
+  const last = __opsdeckLastMaps;
+  __opsdeckLastMaps = {};
+  for (const name of ['widths', 'blockWidths', 'styledChars', 'lines', 'slices']) __opsdeckLastMaps[name] = (caches[name] = new __OpsdeckTwoFrameMap(last?.[name])).now;
+  return caches;
+}
+`;
+
+const BLANK_CELL_LITERAL = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+
+// A row whose cells are the very objects of the same row last frame (cached, shared blanks) has
+// the same text: it is reused instead of being serialised again. Most rows of a frame are such.
+const ROW_TEXTS = `let __opsdeckLastRows = [];
+function __opsdeckRowText(row, y, toString) {
+  const last = __opsdeckLastRows[y];
+  if (last && last.cells.length === row.length && last.cells.every((cell, x) => cell === row[x])) return last.text;
+  const text = toString(row.filter(item => item !== undefined)).trimEnd();
+  __opsdeckLastRows[y] = { cells: row, text };
+  return text;
+}
+`;
+
+const ROW_TO_TEXT = `.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`;
+
+// A write's text as one string per line, re-serialised from its styled characters: every write
+// did this again each frame, the frame's largest allocation. Kept with the caches above; the
+// arrays are never changed in place (clipping maps and slices them into new ones).
+const LINES = `function __opsdeckLines(caches, text, toString) {
+  let lines = caches.lines.get(text);
+  if (lines === undefined) {
+    const characterLines = [[]];
+    for (const character of caches.getStyledChars(text)) { if (character.value === '\\n') characterLines.push([]); else characterLines.at(-1).push(character); }
+    lines = characterLines.map(line => toString(line));
+    caches.lines.set(text, lines);
+  }
+  return lines;
+}
+function __opsdeckSlice(output, line, from, to) {
+  let byRange = output.caches.slices.get(line);
+  if (byRange === undefined) output.caches.slices.set(line, (byRange = new Map()));
+  const key = from * 65536 + to;
+  let slice = byRange.get(key);
+  if (slice === undefined) byRange.set(key, (slice = output.sliceLineToColumns(line, from, to)));
+  return slice;
+}
+`;
+
+const WRITE_LINES = `const characterLines = [[]];
+        for (const character of this.caches.getStyledChars(text)) {
+            if (character.value === '\\n') {
+                characterLines.push([]);
+            }
+            else {
+                characterLines.at(-1).push(character);
+            }
+        }
+        let lines = characterLines.map(line => styledCharsToString(line));`;
+
+// Each character of a new line was tested against a fresh copy of this Unicode-property regex;
+// ASCII is never default-ignorable, and one regex object serves every test.
+const IGNORABLE = "const __opsdeckIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;\nconst __opsdeckVisible = (character) => character.value.length === 1 && character.value.charCodeAt(0) < 128 || !__opsdeckIgnorable.test(character.value);\n";
+
+// Ink squashes each text's pieces and cleans the result of unsafe escape sequences on every frame,
+// twice for a changed text (layout, then output). The cleaning is a function of the string alone.
+const SANITIZED = `import __OpsdeckLru from 'quick-lru';
+const __opsdeckSanitized = new __OpsdeckLru({ maxSize: 4096 });
+function __opsdeckSanitize(text, sanitizeAnsi) {
+  let clean = __opsdeckSanitized.get(text);
+  if (clean === undefined) __opsdeckSanitized.set(text, (clean = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'))));
+  return clean;
+}
+`;
+
+// Every text's width was measured again on each frame; layout has just measured the same text
+// through measure-text's cache, so the frame asks that cache.
+const MEASURE_TEXT = "import __opsdeckMeasureText from './measure-text.js';\n";
+
+// { file inside node_modules, exact text, replacement, code the file needs first }
+export const INK_FRAME_PATCHES = [
+  { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
+  // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
+  // ever replaced, never changed in place, so all of them can be the same blank.
+  { file: 'ink/build/output.js', find: BLANK_CELL_LITERAL, replace: 'row.push(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
+  { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
+  { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString);', prelude: LINES },
+  { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to);', prelude: LINES },
+  { file: 'ink/build/output.js', find: '.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value));', replace: '.filter(__opsdeckVisible);', prelude: IGNORABLE },
+  { file: 'ink/build/output.js', find: 'const width = this.caches.getWidestLine(text);', replace: 'const width = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
+  { file: 'ink/build/output.js', find: 'const width = this.caches.getStringWidth(line);', replace: 'const width = __opsdeckMeasureText(line).width;', prelude: MEASURE_TEXT },
+  { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
+  { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
+];
