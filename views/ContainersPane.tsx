@@ -5,7 +5,7 @@ import type { AppState } from '../src/store/app-state';
 import { useCockpit } from './context';
 import { useAppState, useAppStateAs, useNow, useWakeUp } from './hooks';
 import { Pane } from './Pane';
-import { cells, headerLine, layoutColumns, sameShownStats } from './container-columns';
+import { cells, headerLine, layoutColumns, runsOf, sameShownStats } from './container-columns';
 import { groupRows, scrollWindow, visibleInstances } from './visible-instances';
 import { formatDuration } from '../src/config/duration';
 import { msUntilAgeRedraw } from './format';
@@ -104,12 +104,19 @@ interface RowProps {
 const InstanceRow = memo(function InstanceRow({ instance, layout, selected, stats, busy, now }: RowProps) {
   const { theme } = useCockpit();
   const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis);
+  let n = 0;
+  // One text per run of cells that tick alike: an uptime or stats tick re-draws only its run.
   return (
-    <Text inverse={selected} wrap="truncate-end">
-      {selected ? `${theme.glyph.selected} ` : '  '}
-      {parts.map((part, n) => (
-        <Text key={n} color={theme.color ? part.color : undefined}>{n ? ` ${part.text}` : part.text}</Text>
+    <Box>
+      {runsOf(parts).map((run, r) => (
+        <Text key={r} inverse={selected} wrap="truncate-end">
+          {r === 0 ? (selected ? `${theme.glyph.selected} ` : '  ') : ''}
+          {run.map((part) => {
+            const first = n++ === 0;
+            return <Text key={n} color={theme.color ? part.color : undefined}>{first ? part.text : ` ${part.text}`}</Text>;
+          })}
+        </Text>
       ))}
-    </Text>
+    </Box>
   );
 });

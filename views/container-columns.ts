@@ -22,6 +22,8 @@ export interface Column {
   priority: number;
   grow?: boolean;
   align?: 'right';
+  /** Changes by itself (clock, stats): drawn as its own run of text, so that a tick re-draws only that run. */
+  ticking?: boolean;
   cell(instance: Instance, ctx: CellContext): string;
   color?(instance: Instance, ctx: CellContext): string | undefined;
 }
@@ -43,10 +45,10 @@ export const COLUMNS: Column[] = [
     header: 'HEALTH', width: 9, priority: 1, cell: (i) => i.health ?? '-',
     color: (i) => (i.health === 'healthy' ? 'green' : i.health === 'unhealthy' ? 'red' : i.health === 'starting' ? 'yellow' : undefined),
   },
-  { header: 'UPTIME', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? formatAge(i.startedAt, ctx.now) : '-') },
-  { header: 'RST', width: 3, priority: 3, align: 'right', cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
-  { header: 'CPU', width: 6, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.cpu(ctx.stats) : '-') },
-  { header: 'MEM', width: 7, priority: 2, align: 'right', cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.mem(ctx.stats) : '-') },
+  { header: 'UPTIME', width: 6, priority: 2, align: 'right', ticking: true, cell: (i, ctx) => (i.state === 'running' ? formatAge(i.startedAt, ctx.now) : '-') },
+  { header: 'RST', width: 3, priority: 3, align: 'right', ticking: true, cell: (i) => String(i.restarts), color: (i) => (i.restarts > 0 ? 'yellow' : undefined) },
+  { header: 'CPU', width: 6, priority: 2, align: 'right', ticking: true, cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.cpu(ctx.stats) : '-') },
+  { header: 'MEM', width: 7, priority: 2, align: 'right', ticking: true, cell: (i, ctx) => (i.state === 'running' ? SHOWN_STATS.mem(ctx.stats) : '-') },
   { header: 'PORTS', width: 10, priority: 5, grow: true, cell: (i) => i.ports.join(',') || '-' },
 ];
 
@@ -89,5 +91,17 @@ export function cells(layout: { column: Column; width: number }[], instance: Ins
   return layout.map(({ column, width }) => ({
     text: fit(column.cell(instance, ctx), width, column.align, ellipsis),
     color: column.color?.(instance, ctx),
+    ticking: column.ticking === true,
   }));
+}
+
+/** Neighbouring cells that tick alike, as runs: a row is drawn as one text per run. */
+export function runsOf<T extends { ticking: boolean }>(parts: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const part of parts) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].ticking === part.ticking) last.push(part);
+    else runs.push([part]);
+  }
+  return runs;
 }
