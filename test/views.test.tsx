@@ -109,6 +109,24 @@ describe('the cockpit screen', () => {
     view.unmount();
   });
 
+  it('what changed while the help covered the screen is on the panes when it closes, selection kept', async () => {
+    const cockpit = cockpitWith(stack());
+    const view = app(cockpit);
+    await view.waitForFrame((f) => f.includes('› api'), 'api selected');
+    await view.press('j');
+    await view.waitForFrame((f) => f.includes('› consumer'), 'consumer selected');
+    await view.press('?');
+    await view.waitForFrame((f) => f.includes('Keys'), 'help');
+    cockpit.state.set((s) => ({ ...s, instances: s.instances.map((i) => (i.service === 'mlflow' ? { ...i, state: 'exited', exitCode: 1 } : i)) }));
+    addLines(cockpit, [['api', 'written while the help was open']]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(view.frame()).toContain('Keys');
+    await view.press('?');
+    const back = await view.waitForFrame((f) => /mlflow\s+\S+\s+exited\(1\)/.test(f) && f.includes('written while the help was open'), 'panes with the new state');
+    expect(back).toContain('› consumer');
+    view.unmount();
+  });
+
   it('read-only mode removes actions from keys and help', async () => {
     const view = app(cockpitWith(stack(), { readOnly: true }), 200, 50);
     await view.press('?');
