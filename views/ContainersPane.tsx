@@ -103,18 +103,16 @@ interface RowProps {
 
 const InstanceRow = memo(function InstanceRow({ instance, layout, selected, stats, busy, now }: RowProps) {
   const { theme } = useCockpit();
-  const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis);
-  let n = 0;
+  const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis).map((part, index) => ({ ...part, index }));
   // One text per run of cells that tick alike: an uptime or stats tick re-draws only its run.
   return (
     <Box>
       {runsOf(parts).map((run, r) => (
         <Text key={r} inverse={selected} wrap="truncate-end">
           {r === 0 ? (selected ? `${theme.glyph.selected} ` : '  ') : ''}
-          {run.map((part) => {
-            const first = n++ === 0;
-            return <Text key={n} color={theme.color ? part.color : undefined}>{first ? part.text : ` ${part.text}`}</Text>;
-          })}
+          {run.map((part) => (
+            <Text key={part.index} color={theme.color ? part.color : undefined}>{part.index ? ` ${part.text}` : part.text}</Text>
+          ))}
         </Text>
       ))}
     </Box>

@@ -22,7 +22,7 @@ export interface Column {
   priority: number;
   grow?: boolean;
   align?: 'right';
-  /** Changes by itself (clock, stats): drawn as its own run of text, so that a tick re-draws only that run. */
+  /** Changes often (clock, stats, restarts): drawn in a run of text of its own, so a tick re-draws only that run. */
   ticking?: boolean;
   cell(instance: Instance, ctx: CellContext): string;
   color?(instance: Instance, ctx: CellContext): string | undefined;
