@@ -23,9 +23,12 @@ export function useAppStateAs<T>(select: (state: AppState) => T, same: (a: T, b:
 /** Re-renders once `nextInMs` has passed (counted from this render); never while it is undefined. */
 export function useWakeUp(nextInMs: number | undefined): void {
   const [, setWoken] = useState(0);
+  const at = nextInMs === undefined ? undefined : Date.now() + nextInMs;
   useEffect(() => {
-    if (nextInMs === undefined) return;
-    const timer = setTimeout(() => setWoken((n) => n + 1), nextInMs + 5);
+    if (at === undefined) return;
+    // From the time of the render, not of the effect: a pane shown again after a full-screen view
+    // (effects stopped meanwhile) is woken at once if its time has passed.
+    const timer = setTimeout(() => setWoken((n) => n + 1), Math.max(0, at - Date.now()) + 5);
     return () => clearTimeout(timer);
   });
 }
@@ -61,6 +64,8 @@ export function useNow(ms: number, enabled = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!enabled) return;
+    // A clock stopped while its pane was hidden under a full-screen view is stale when shown again.
+    setNow((last) => (Date.now() - last >= ms ? Date.now() : last));
     const timer = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(timer);
   }, [ms, enabled]);
