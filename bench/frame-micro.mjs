@@ -2,7 +2,7 @@
 // React's production build) and runs it on the pinned Node 24.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dependencyPatches } from '../scripts/dependency-patches.mjs';
 import { stubDevtools } from '../scripts/stub-devtools.mjs';
@@ -16,7 +16,9 @@ await build({
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   plugins: [stubDevtools, dependencyPatches], logLevel: 'warning',
 });
-// Node's flags as bin/opsdeck passes them, unless others are given (to compare).
-const flags = process.argv.length > 2 ? process.argv.slice(2) : ['--max-semi-space-size=8', '--heap-growing-percent=20'];
+// Node's flags as bin/opsdeck passes them (read from it, so the two cannot drift), unless others are given to compare.
+const binFlags = /exec "\$node" (.*?) "\$here/.exec(readFileSync(`${root}bin/opsdeck`, 'utf8'))?.[1].split(' ');
+if (!binFlags) throw new Error('frame-micro: no `exec "$node" FLAGS "$here...` line in bin/opsdeck');
+const flags = process.argv.length > 2 ? process.argv.slice(2) : binFlags;
 const run = spawnSync(node, [...flags, outfile], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);
