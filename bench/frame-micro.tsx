@@ -6,7 +6,7 @@
 //   log batch    200 new log lines (what a flood draws 10 times a second)
 //   help         ? opens the help over the whole screen, ? closes it (every line new)
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, and GC per frame.
-//   npm run bench:frames  (node bench/frame-micro.mjs [node flags])
+//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help)
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -20,6 +20,8 @@ import { FakeTerminal } from '../test/harness/diffed-ink';
 import { makeLine } from '../src/logs/line';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
+/** ONLY=log (or uptime, help) times one kind of frame: to profile it alone. */
+const ONLY = process.env.ONLY;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const started = Date.now();
 const cockpit = cockpitWith(Array.from({ length: 20 }, (_, n) => instance({ service: `svc${String(n + 1).padStart(2, '0')}`, startedAt: started - 65_000 - n * 300 })));
@@ -52,9 +54,12 @@ async function measure(name: string, step: (n: number) => void | Promise<void>) 
   console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame`);
 }
 
+const kinds: Record<string, (n: number) => void | Promise<void>> = {
+  'uptime tick': (n) => ageTick(n),
+  'log batch': async () => { logBatch(); await sleep(60); },
+  help: () => stdin.write('?'),
+};
 await sleep(300);
-await measure('uptime tick', (n) => ageTick(n));
-await measure('log batch', async () => { logBatch(); await sleep(60); });
-await measure('help', () => stdin.write('?'));
+for (const [name, step] of Object.entries(kinds)) if (!ONLY || name.startsWith(ONLY)) await measure(name, step);
 app.unmount();
 process.exit(0);

@@ -3,13 +3,11 @@ import { Box, Text } from 'ink';
 import { useCockpit } from './context';
 import { useLogVersion } from './hooks';
 import { Pane } from './Pane';
-import { serviceColor } from './theme';
 import { windowEndingAt } from '../src/logs/log-query';
-import { stripSgr } from '../src/text/sanitize';
 import type { LogLine } from '../src/logs/line';
 import type { LogView } from './ui-state';
 import { formatCount } from './format';
-import { prefixWidth, rowsOf, timestampText, truncationNote } from './log-rows';
+import { prefixWidth, rowsOf, styledRow } from './log-rows';
 
 interface Props {
   width: number;
@@ -66,20 +64,11 @@ interface RowProps {
 
 const LogRow = memo(function LogRow({ line, prefix, timestamps, wrap, width }: RowProps) {
   const { theme } = useCockpit();
-  const name = line.service.length > prefix ? line.service.slice(0, prefix) : line.service.padEnd(prefix);
-  const color = theme.color ? serviceColor(line.service) : undefined;
-  const levelColor = theme.color && !line.text.includes('\x1b') ? (line.level === 'error' ? 'red' : line.level === 'warn' ? 'yellow' : undefined) : undefined;
-  const text = theme.color ? line.text : stripSgr(line.text);
+  const text = styledRow(line, prefix, timestamps, theme);
+  if (!wrap) return <Text wrap="truncate-end">{text}</Text>;
   return (
-    <Box height={wrap ? rowsOf(line, width, prefix, timestamps) : 1} overflow="hidden">
-      <Text wrap={wrap ? 'wrap' : 'truncate-end'}>
-        <Text color={color}>{name}</Text>
-        {line.stream === 'stderr' ? <Text color={theme.color ? 'red' : undefined} bold> !</Text> : '  '}
-        <Text color={color}>{theme.glyph.sep}</Text>
-        {timestamps ? <Text dimColor>{timestampText(line.ts)} </Text> : null}
-        <Text color={levelColor}>{text}</Text>
-        {line.truncatedBytes ? <Text dimColor>{truncationNote(line)}</Text> : null}
-      </Text>
+    <Box height={rowsOf(line, width, prefix, timestamps)} overflow="hidden">
+      <Text wrap="wrap">{text}</Text>
     </Box>
   );
 });
