@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { LogStore } from '../src/logs/log-store';
 import { makeLine, detectLevel, type LogLine } from '../src/logs/line';
 import { makeQuery, windowEndingAt, stepFrom, newestMatching } from '../src/logs/log-query';
+import { LinePacker, releasePacked } from '../src/logs/packed-lines';
 
 let seq = 0;
 const line = (service: string, ts: number, text: string, stream: 'stdout' | 'stderr' = 'stdout'): LogLine =>
@@ -32,6 +33,21 @@ describe('merged log store', () => {
 });
 
 describe('compact log storage', () => {
+  it('keeps the lines of a batch from the log thread after the batch itself is freed', () => {
+    const packer = new LinePacker();
+    packer.add(1, 'stdout', 2_000, 'api second', 0);
+    packer.add(2, 'stderr', 1_000, 'db first ERROR ünïcode', 0);
+    const { lines } = packer.take();
+    const store = new LogStore(100);
+    let n = 0;
+    store.addPacked(lines, (follower) => ({ service: follower === 1 ? 'api' : 'db', container: `c${follower}` }), () => ++n);
+    releasePacked(lines);
+    expect(lines.text.byteLength).toBe(0);
+    const kept = store.toArray();
+    expect(texts(kept)).toEqual(['db first ERROR ünïcode', 'api second']);
+    expect(kept.map((l) => [l.service, l.container, l.stream, l.level])).toEqual([['db', 'c2', 'stderr', 'error'], ['api', 'c1', 'stdout', undefined]]);
+  });
+
   it('keeps each service within its byte budget, dropping whole oldest lines and counting them', () => {
     const store = new LogStore(1000, 400);
     // 30-byte lines: a 400-byte ring holds about a dozen, whatever the line count allows.

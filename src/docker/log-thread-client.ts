@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogFeed } from '../logs/log-feed';
+import { releasePacked } from '../logs/packed-lines';
 import { plainEngine } from './engine-http';
 import type { LogStreamOptions } from './log-stream-parser';
 import type { FromLogThread, LogThreadData, ToLogThread } from './log-thread-messages';
@@ -81,6 +82,7 @@ export class LogThread {
         else if (!(ts[i] <= follow.lastTs!)) follow.lastTs = ts[i];
       }
       this.feed.pushPacked(message.lines, this.followerOf);
+      releasePacked(message.lines);
       this.send({ op: 'ack' });
     } else {
       const follow = this.stopped.has(message.follower) ? undefined : this.followers.get(message.follower);

@@ -16,6 +16,17 @@ export interface PackedLines {
   text: Uint8Array;
 }
 
+/**
+ * Frees a received batch's buffers now (detaching them), once its bytes are copied out, rather
+ * than after the next collection: under a flood a batch (~200 KB) lands every 50 ms.
+ */
+export function releasePacked(lines: PackedLines): void {
+  for (const array of [lines.follower, lines.ts, lines.truncated, lines.flags, lines.start, lines.length, lines.text]) {
+    const buffer = array.buffer as ArrayBuffer;
+    if (typeof buffer.transfer === 'function' && !buffer.detached) buffer.transfer(0); // Node 21+
+  }
+}
+
 /** Collects lines, then hands them over sorted by timestamp (arrival order among equals). */
 export class LinePacker {
   private count = 0;
