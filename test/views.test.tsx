@@ -1,4 +1,5 @@
 import React from 'react';
+import chalk from 'chalk';
 import { describe, it, expect } from 'vitest';
 import { render } from 'ink-testing-library';
 import { App } from '../views/App';
@@ -7,6 +8,10 @@ import { CockpitContext, type Cockpit } from '../views/context';
 import { initialUi } from '../views/ui-state';
 import { makeLine } from '../src/logs/line';
 import { stripSgr } from '../src/text/sanitize';
+import { serviceColor } from '../views/theme';
+import { LogsPane } from '../views/LogsPane';
+
+const SGR_OF: Record<string, number> = { cyan: 36, green: 32, yellow: 33, blue: 34, magenta: 35, cyanBright: 96, greenBright: 92, yellowBright: 93, blueBright: 94, magentaBright: 95, white: 37, gray: 90 };
 import { renderSized, KEYS } from './harness/ink';
 import { cockpitWith, instance } from './harness/cockpit';
 
@@ -170,6 +175,32 @@ describe('the cockpit screen', () => {
     await view.press(KEYS.escape);
     frame = await view.waitForFrame((f) => f.includes('GET /health'), 'filter restored');
     view.unmount();
+  });
+
+  it('colours each service prefix, stderr marks and error or warning lines, and none with NO_COLOR', () => {
+    const level = chalk.level;
+    chalk.level = 1; // vitest's stdout is no terminal: colour as on one
+    try {
+      for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_US.UTF-8', NO_COLOR: '1' }]) {
+        const cockpit = cockpitWith(stack(), { env });
+        addLines(cockpit, [['api', 'WARN slow'], ['mlflow', 'ERROR registry down', 'stderr'], ['api', '\x1b[32mgreen\x1b[0m by itself']]);
+        const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><LogsPane width={100} height={8} focused={false} view={initialUi().logs} /></CockpitContext.Provider>);
+        const frame = lastFrame() ?? '';
+        const mlflow = `\x1b[${SGR_OF[serviceColor('mlflow')]}m`;
+        if (env.NO_COLOR) {
+          expect(frame).not.toMatch(/\x1b\[(3\d|9\d)m/);
+          expect(frame).toContain('mlflow\x1b[1m !\x1b[22m│ERROR registry down');
+          expect(frame).toContain('api     │green by itself');
+        } else {
+          expect(frame).toContain(`${mlflow}mlflow\x1b[1m\x1b[31m !\x1b[22m${mlflow}│\x1b[31mERROR registry down\x1b[39m`);
+          expect(frame).toContain('\x1b[33mWARN slow\x1b[39m');
+          expect(frame).toContain('\x1b[32mgreen');
+        }
+        unmount();
+      }
+    } finally {
+      chalk.level = level;
+    }
   });
 
   it('pausing keeps collecting and says how many lines arrived', async () => {
