@@ -39,6 +39,25 @@ describe('the screen-diffing stdout under Ink', () => {
     expect(all.slice(left)).toContain('\x1b[?25h');
   });
 
+  it('shows what Ink drew when Ink writes each frame whole, as the cockpit has it, and a frame cut short', async () => {
+    const { terminal, inkWrites, instance } = renderDiffed(<Table tick={0} />, 60, 12, { incremental: false });
+    await instance.waitUntilRenderFlush();
+    for (const tick of [1, 2, 2, 3, 5, 8, 13]) {
+      instance.rerender(<Table tick={tick} />);
+      await instance.waitUntilRenderFlush();
+      expectSameScreen(terminal, inkWrites, 60, 12);
+    }
+    // Fewer lines than the screen: the rows below the new frame are erased.
+    instance.rerender(<Box flexDirection="column"><Text>{'\x1b[31mshort\x1b[39m'}</Text><Text>frame</Text></Box>);
+    await instance.waitUntilRenderFlush();
+    expectSameScreen(terminal, inkWrites, 60, 12);
+    expect(screenOf(replay(terminal.written, 60, 12)).slice(2).every((row) => row.trim() === '' || row === `{}${' '.repeat(60)}`)).toBe(true);
+    instance.rerender(<Table tick={21} />);
+    await instance.waitUntilRenderFlush();
+    expectSameScreen(terminal, inkWrites, 60, 12);
+    instance.unmount();
+  });
+
   it('sends a fraction of Ink\'s bytes when only a counter on each row changes', async () => {
     const Stats = ({ tick }: { tick: number }) => (
       <Box flexDirection="column" height={12}>

@@ -56,11 +56,12 @@ export function diffedTerminal(columns: number, rows: number): { terminal: FakeT
   return { terminal, stdout, inkWrites };
 }
 
-export function renderDiffed(tree: ReactElement, columns: number, rows: number) {
+/** Ink rendering `tree` through a DiffingStdout; `incremental: false` is how the cockpit renders. */
+export function renderDiffed(tree: ReactElement, columns: number, rows: number, { incremental = true } = {}) {
   const { terminal, stdout, inkWrites } = diffedTerminal(columns, rows);
   const instance: Instance = render(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream, stdin: new KeyboardStdin() as unknown as NodeJS.ReadStream,
-    alternateScreen: true, incrementalRendering: true, interactive: true, patchConsole: false, exitOnCtrlC: false,
+    alternateScreen: true, incrementalRendering: incremental, interactive: true, patchConsole: false, exitOnCtrlC: false,
   });
   return { terminal, inkWrites, instance };
 }
