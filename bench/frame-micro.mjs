@@ -4,17 +4,15 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dependencyPatches } from '../scripts/dependency-patches.mjs';
-import { stubDevtools } from '../scripts/stub-devtools.mjs';
+import { cockpitBundle } from '../scripts/cockpit-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = existsSync(`${root}node_modules/.bin/node`) ? `${root}node_modules/.bin/node` : process.execPath;
 const outfile = `${root}node_modules/.cache/opsdeck-bench/frame-micro.mjs`;
+// The sources the frames never reach stay outside the bundle (they resolve from node_modules/.cache).
 await build({
-  entryPoints: [`${root}bench/frame-micro.tsx`], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', jsx: 'automatic',
-  external: ['cpu-features', 'pg-native', '*.node', 'dockerode', 'pg', 'kafkajs', 'undici', 'execa'], define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  plugins: [stubDevtools, dependencyPatches], logLevel: 'warning',
+  ...cockpitBundle, entryPoints: [`${root}bench/frame-micro.tsx`], outfile,
+  external: [...cockpitBundle.external, 'dockerode', 'pg', 'kafkajs', 'undici', 'execa'],
 });
 // Node's flags as bin/opsdeck passes them (read from it, so the two cannot drift), unless others are given to compare.
 const binFlags = /exec "\$node" (.*?) "\$here/.exec(readFileSync(`${root}bin/opsdeck`, 'utf8'))?.[1].split(' ');

@@ -4,39 +4,23 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { dependencyPatches } from './dependency-patches.mjs';
-import { builtinsViaRequire } from './builtins-via-require.mjs';
-import { stubDevtools } from './stub-devtools.mjs';
+import { cockpitBundle } from './cockpit-bundle.mjs';
 
 // Chunk names carry hashes: start clean so old chunks do not pile up. The same goes for the
 // compile cache bin/opsdeck keeps (its default place): entries for the old chunks are never read again.
 rmSync('dist', { recursive: true, force: true });
 rmSync(join(process.env.XDG_CACHE_HOME || join(process.env.HOME || '/tmp', '.cache'), 'opsdeck/node-compile-cache'), { recursive: true, force: true });
 
-// Inlined CommonJS dependencies still call require() and read __dirname inside the ESM bundle.
-const cjsShim = "import { createRequire as __opsdeckRequire } from 'node:module'; const require = __opsdeckRequire(import.meta.url); const __dirname = import.meta.dirname; const __filename = import.meta.filename;";
-
 await build({
+  ...cockpitBundle,
   entryPoints: { opsdeck: 'src/cli/entry.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  jsx: 'automatic',
-  // Native add-ons stay outside: ssh2's optional cpu-features and pg's optional pg-native.
-  external: ['cpu-features', 'pg-native', '*.node'],
-  // React and friends pick their production builds (the development ones cost ~12 % CPU under a log flood).
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: cjsShim },
-  plugins: [stubDevtools, dependencyPatches, builtinsViaRequire],
   // Less to parse and compile at start; names stay, and the source maps map stack traces back.
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
-  logLevel: 'warning',
 });
 
 // The log thread (src/docker/log-thread.ts): its own small bundle, started as a worker thread.
