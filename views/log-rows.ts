@@ -13,6 +13,11 @@ export function prefixWidth(services: string[]): number {
   return Math.min(MAX_PREFIX, Math.max(3, ...services.map((s) => s.length)));
 }
 
+/** The service name cut or padded to the prefix width. */
+export function serviceName(service: string, width: number): string {
+  return service.length > width ? service.slice(0, width) : service.padEnd(width);
+}
+
 export function timestampText(ts: number): string {
   const date = new Date(Math.floor(ts / 1000));
   return date.toISOString().slice(11, 23);
@@ -34,7 +39,7 @@ export function rowsOf(line: LogLine, width: number, prefix: number, timestamps:
  * mounts ~45 of per frame.
  */
 export function styledRow(line: LogLine, prefix: number, timestamps: boolean, theme: Theme): string {
-  const name = line.service.length > prefix ? line.service.slice(0, prefix) : line.service.padEnd(prefix);
+  const name = serviceName(line.service, prefix);
   const colored = (text: string, color: string | undefined) => (color ? chalk[color as ForegroundColorName](text) : text);
   const color = theme.color ? serviceColor(line.service) : undefined;
   const levelColor = theme.color && !line.text.includes('\x1b') ? (line.level === 'error' ? 'red' : line.level === 'warn' ? 'yellow' : undefined) : undefined;
