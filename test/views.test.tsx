@@ -8,10 +8,8 @@ import { CockpitContext, type Cockpit } from '../views/context';
 import { initialUi } from '../views/ui-state';
 import { makeLine } from '../src/logs/line';
 import { stripSgr } from '../src/text/sanitize';
-import { serviceColor } from '../views/theme';
+import { serviceColor, SGR_FOREGROUND } from '../views/theme';
 import { LogsPane } from '../views/LogsPane';
-
-const SGR_OF: Record<string, number> = { cyan: 36, green: 32, yellow: 33, blue: 34, magenta: 35, cyanBright: 96, greenBright: 92, yellowBright: 93, blueBright: 94, magentaBright: 95, white: 37, gray: 90 };
 import { renderSized, KEYS } from './harness/ink';
 import { cockpitWith, instance } from './harness/cockpit';
 
@@ -186,7 +184,7 @@ describe('the cockpit screen', () => {
         addLines(cockpit, [['api', 'WARN slow'], ['mlflow', 'ERROR registry down', 'stderr'], ['api', '\x1b[32mgreen\x1b[0m by itself']]);
         const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><LogsPane width={100} height={8} focused={false} view={initialUi().logs} /></CockpitContext.Provider>);
         const frame = lastFrame() ?? '';
-        const mlflow = `\x1b[${SGR_OF[serviceColor('mlflow')]}m`;
+        const mlflow = `\x1b[${SGR_FOREGROUND[serviceColor('mlflow')]}m`;
         if (env.NO_COLOR) {
           expect(frame).not.toMatch(/\x1b\[(3\d|9\d)m/);
           expect(frame).toContain('mlflow\x1b[1m !\x1b[22m│ERROR registry down');

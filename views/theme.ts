@@ -38,9 +38,9 @@ export function serviceColor(service: string): string {
 }
 
 /** SGR foreground codes of the colours used here. */
-const SGR: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90, blueBright: 94, cyanBright: 96, greenBright: 92, yellowBright: 93, magentaBright: 95 };
+export const SGR_FOREGROUND: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90, blueBright: 94, cyanBright: 96, greenBright: 92, yellowBright: 93, magentaBright: 95 };
 
 /** `text` in a foreground colour as SGR codes, for text written straight to a terminal (`opsdeck logs`). */
 export function paint(text: string, color: string | undefined): string {
-  return color && SGR[color] ? `\x1b[${SGR[color]}m${text}\x1b[39m` : text;
+  return color && SGR_FOREGROUND[color] ? `\x1b[${SGR_FOREGROUND[color]}m${text}\x1b[39m` : text;
 }
