@@ -45,6 +45,32 @@ describe('containers pane (ink-testing-library)', () => {
     expect(frame).toContain('8000/tcp');
   });
 
+  it('colours state, health and restarts, shows the selected row in reverse video, and no colour with NO_COLOR', () => {
+    const level = chalk.level;
+    chalk.level = 1; // vitest's stdout is no terminal: colour as on one
+    try {
+      for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_US.UTF-8', NO_COLOR: '1' }]) {
+        const cockpit = cockpitWith(stack(), { env });
+        const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={100} height={10} focused selectedId="ml-api-id" filter="" /></CockpitContext.Provider>);
+        const rows = (lastFrame() ?? '').split('\n');
+        const row = (service: string) => rows.find((r) => stripSgr(r).includes(` ${service} `)) ?? '';
+        expect(row('api')).toMatch(/\x1b\[7m› api .*\x1b\[27m/);
+        expect(row('consumer')).not.toContain('\x1b[7m');
+        if (env.NO_COLOR) {
+          expect(rows.join('\n')).not.toMatch(/\x1b\[(3\d|9\d)m/);
+        } else {
+          expect(row('api')).toMatch(/\x1b\[32m running\s+healthy/);
+          expect(row('consumer')).toContain('\x1b[31m exited(137)');
+          expect(row('mlflow')).toContain('\x1b[31m unhealthy');
+          expect(row('mlflow')).toMatch(/\x1b\[33m\s+3\x1b\[39m/);
+        }
+        unmount();
+      }
+    } finally {
+      chalk.level = level;
+    }
+  });
+
   it('shows uptime as kubectl and k9s show AGE: seconds only for the first minutes', () => {
     const ago = (ms: number) => Date.now() - ms;
     const cockpit = cockpitWith([

@@ -5,7 +5,7 @@ import type { AppState } from '../src/store/app-state';
 import { useCockpit } from './context';
 import { useAppState, useAppStateAs, useNow, useWakeUp } from './hooks';
 import { Pane } from './Pane';
-import { cells, headerLine, layoutColumns, runsOf, sameShownStats } from './container-columns';
+import { cells, headerLine, layoutColumns, sameShownStats, styledRuns } from './container-columns';
 import { groupRows, scrollWindow, visibleInstances } from './visible-instances';
 import { formatDuration } from '../src/config/duration';
 import { msUntilAgeRedraw } from './format';
@@ -103,17 +103,13 @@ interface RowProps {
 
 const InstanceRow = memo(function InstanceRow({ instance, layout, selected, stats, busy, now }: RowProps) {
   const { theme } = useCockpit();
-  const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis).map((part, index) => ({ ...part, index }));
-  // One text per run of cells that tick alike: an uptime or stats tick re-draws only its run.
+  const parts = cells(layout, instance, { stats, now, busy }, theme.glyph.ellipsis);
+  // One text per run of cells that tick alike (an uptime or stats tick re-draws only its run),
+  // each one styled string rather than a Text per cell.
   return (
     <Box>
-      {runsOf(parts).map((run, r) => (
-        <Text key={r} inverse={selected} wrap="truncate-end">
-          {r === 0 ? (selected ? `${theme.glyph.selected} ` : '  ') : ''}
-          {run.map((part) => (
-            <Text key={part.index} color={theme.color ? part.color : undefined}>{part.index ? ` ${part.text}` : part.text}</Text>
-          ))}
-        </Text>
+      {styledRuns(parts, theme.color, selected ? `${theme.glyph.selected} ` : '  ').map((text, r) => (
+        <Text key={r} inverse={selected} wrap="truncate-end">{text}</Text>
       ))}
     </Box>
   );

@@ -1,6 +1,7 @@
 // The containers table, declared as data: each column says how to render a cell, how wide it
 // is, and how early it is dropped when the terminal is narrow.
 import type { Instance, InstanceStats } from '../src/runtime/types';
+import chalk, { type ForegroundColorName } from 'chalk';
 import { fit, formatAge, formatBytes, formatPercent } from './format';
 
 export interface CellContext {
@@ -104,4 +105,15 @@ export function runsOf<T extends { ticking: boolean }>(parts: T[]): T[][] {
     else runs.push([part]);
   }
   return runs;
+}
+
+/**
+ * A row's cells as one styled string per run (coloured through chalk, as Ink colours nested
+ * <Text>s), `lead` before the first: a Text per run instead of a Text per cell.
+ */
+export function styledRuns(parts: { text: string; color?: string; ticking: boolean }[], color: boolean, lead: string): string[] {
+  return runsOf(parts).map((run, r) => (r === 0 ? lead : '') + run.map((part, i) => {
+    const text = r === 0 && i === 0 ? part.text : ` ${part.text}`;
+    return color && part.color ? chalk[part.color as ForegroundColorName](text) : text;
+  }).join(''));
 }
