@@ -99,4 +99,26 @@ describe.each([
       followers.close();
     }
   });
+
+  it.runIf(threaded)('moves its followers to the main thread when the log thread dies, missing no line and repeating none', async () => {
+    const feed = new LogFeed(5000, 5);
+    const followers = follow(feed);
+    const ticker = await instanceOf('ticker');
+    try {
+      followers.ensure(ticker);
+      await waitFor('ticks', () => feed.store.size > 20);
+      // What a crash of the thread looks like from the main thread: the worker exits.
+      await (followers as unknown as { logThread: { worker: { terminate(): Promise<number> } } }).logThread.worker.terminate();
+      expect(followers.threaded).toBe(false);
+      const before = feed.store.size;
+      await new Promise((r) => setTimeout(r, 500)); // the ticker goes on writing meanwhile
+      followers.ensure(ticker); // as the next refresh does for every running container
+      await waitFor('ticks read on the main thread', () => feed.store.size > before + 20);
+      await new Promise((r) => setTimeout(r, 300));
+      const ticks = feed.store.toArray().map((l) => Number(l.text.split(' ')[1]));
+      expect(ticks).toEqual(Array.from({ length: ticks.length }, (_, i) => ticks[0] + i));
+    } finally {
+      followers.close();
+    }
+  });
 });
