@@ -60,6 +60,20 @@ describe('config key bindings in the cockpit', () => {
     expect(wizard).toContain('service=worker');
   });
 
+  it('pressed before the runbooks are attached (~0.5 s after the first frame), open their runbook once they are', async () => {
+    const { access } = wizardAccess('http://127.0.0.1:9', { R: { runbook: 'wiz-test', params: { service: 'worker' } } });
+    const cockpit = cockpitWith([instance({ service: 'api' })]);
+    open.view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 200, 50);
+    await open.view.waitForFrame((f) => f.includes('ml-api-1'), 'first frame');
+    await open.view.press('R');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(open.view.frame()).not.toContain('Wizard ·');
+    cockpit.runbooks = access;
+    cockpit.state.set((s) => ({ ...s, extrasAt: Date.now() }));
+    const wizard = await open.view.waitForFrame((f) => f.includes('Wizard · wiz-test'), 'wizard from the early R');
+    expect(wizard).toContain('service=worker');
+  });
+
   it('are removed by --read-only, while w still opens the wizard to read', async () => {
     const view = app(true);
     await view.press('?');

@@ -1,11 +1,12 @@
 // The one keyboard dispatcher: an open overlay gets the key first, then the key table decides
 // the command for the focused pane.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp, useInput, type Key } from 'ink';
 import type { Instance } from '../src/runtime/types';
 import { restartAction, stopOrStart } from '../actions/container-actions';
 import { runContainerAction } from '../actions/run-action';
 import { useCockpit } from './context';
+import { useAppState } from './hooks';
 import { commandFor, keyName, type Binding, type Command } from './key-table';
 import { handleOverlayKey } from './overlay-keys';
 import { oldestPage, scrollLogs } from './log-navigation';
@@ -27,6 +28,9 @@ export interface KeyContext {
   paneKeys: Record<string, string>;
 }
 
+/** Keys kept while the extra sources load: more would be someone typing into a stalled screen. */
+const MAX_EARLY_KEYS = 8;
+
 /** While an extra pane has focus it takes its own keys; only these still act globally. */
 const ALWAYS_GLOBAL = new Set<Command>(['help', 'quit', 'next-pane', 'focus-containers', 'focus-logs', 'zoom', 'runbooks', 'signal-wizard', 'runbook-key', 'drills']);
 
@@ -34,6 +38,8 @@ export function useKeys(ctx: KeyContext): void {
   const cockpit = useCockpit();
   const { exit, suspendTerminal } = useApp();
   const promptBefore = useRef('');
+  const early = useRef<[string, Key][]>([]);
+  const extrasAt = useAppState((s) => s.extrasAt);
   const { dispatch } = ctx;
 
   const openShell = async (instance: Instance) => {
@@ -129,10 +135,23 @@ export function useKeys(ctx: KeyContext): void {
     const pane = name ? Object.entries(ctx.paneKeys).find(([, digit]) => digit === name)?.[0] : undefined;
     if (pane) return dispatch({ type: 'focus', pane });
     const command = name ? commandFor(ctx.bindings, name, ui.focus) : undefined;
+    // Health, lag and runbooks attach ~0.5 s after the first frame; until then a key bound by them
+    // (a pane digit, a runbook key from the config) would do nothing. It waits for them instead.
+    if (name && !command && extrasAt === undefined) {
+      if (early.current.length < MAX_EARLY_KEYS) early.current.push([input, key]);
+      return;
+    }
     const extraFocused = ui.focus !== 'containers' && ui.focus !== 'logs';
     if (command === 'runbook-key' && name) return openKeyed(cockpit, dispatch, name);
     if (command && command !== 'pane-key' && (!extraFocused || ALWAYS_GLOBAL.has(command))) run(command);
   };
+
+  useEffect(() => {
+    if (extrasAt === undefined || early.current.length === 0) return;
+    const keys = early.current;
+    early.current = [];
+    for (const [input, key] of keys) handle(input, key);
+  }, [extrasAt]);
 
   useInput((input, key) => {
     // Keys typed ahead arrive as one chunk ("jjj"); each is its own key, except in a prompt.
