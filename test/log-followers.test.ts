@@ -26,6 +26,7 @@ const NOISY = [
   String.raw`head -c 3000 /dev/zero | tr '\0' x; printf '\n'`,
   String.raw`printf 'no newline at the end'`,
 ].join('; ');
+const TICKER = ['sh', '-c', 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done'];
 
 describe.each([
   { path: 'the log thread', host: () => inject('dockerHost'), threaded: true },
@@ -34,7 +35,7 @@ describe.each([
   beforeAll(async () => {
     await removeProject(docker, project);
     await runContainer(docker, { project, service: 'noisy', cmd: ['sh', '-c', NOISY] }); // its end flushes the last line
-    await runContainer(docker, { project, service: 'ticker', cmd: ['sh', '-c', 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done'] });
+    await runContainer(docker, { project, service: 'ticker', cmd: TICKER });
   });
   afterAll(() => removeProject(docker, project));
 
@@ -99,11 +100,19 @@ describe.each([
       followers.close();
     }
   });
+});
 
-  it.runIf(threaded)('moves its followers to the main thread when the log thread dies, missing no line and repeating none', async () => {
+describe('Log followers when the log thread dies', () => {
+  beforeAll(async () => {
+    await runContainer(docker, { project, service: 'ticker2', cmd: TICKER });
+  });
+  afterAll(() => removeProject(docker, project));
+
+  it('moves its followers to the main thread when the log thread dies, missing no line and repeating none', async () => {
     const feed = new LogFeed(5000, 5);
-    const followers = follow(feed);
-    const ticker = await instanceOf('ticker');
+    const followers = new LogFollowers(docker, feed, { tail: 100, maxLineBytes: 1024, keepColor: true }, inject('dockerHost'));
+    expect(followers.threaded).toBe(true);
+    const ticker = await instanceOf('ticker2');
     try {
       followers.ensure(ticker);
       await waitFor('ticks', () => feed.store.size > 20);
