@@ -24,6 +24,17 @@ function app(cockpit: Cockpit, columns = 80, rows = 24) {
   return renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, columns, rows);
 }
 
+/** Runs `check` as on a colour terminal and again with NO_COLOR (vitest's stdout is no terminal). */
+function withAndWithoutColour(check: (env: NodeJS.ProcessEnv) => void) {
+  const level = chalk.level;
+  chalk.level = 1;
+  try {
+    for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_US.UTF-8', NO_COLOR: '1' }]) check(env);
+  } finally {
+    chalk.level = level;
+  }
+}
+
 let seq = 0;
 function addLines(cockpit: Cockpit, lines: [string, string, ('stdout' | 'stderr')?][]) {
   cockpit.feed.push(lines.map(([service, text, stream]) => makeLine({ seq: ++seq, ts: seq * 1000, service, container: `${service}-1`, stream: stream ?? 'stdout', text, truncatedBytes: 0 })));
@@ -46,29 +57,23 @@ describe('containers pane (ink-testing-library)', () => {
   });
 
   it('colours state, health and restarts, shows the selected row in reverse video, and no colour with NO_COLOR', () => {
-    const level = chalk.level;
-    chalk.level = 1; // vitest's stdout is no terminal: colour as on one
-    try {
-      for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_US.UTF-8', NO_COLOR: '1' }]) {
-        const cockpit = cockpitWith(stack(), { env });
-        const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={100} height={10} focused selectedId="ml-api-id" filter="" /></CockpitContext.Provider>);
-        const rows = (lastFrame() ?? '').split('\n');
-        const row = (service: string) => rows.find((r) => stripSgr(r).includes(` ${service} `)) ?? '';
-        expect(row('api')).toMatch(/\x1b\[7m› api .*\x1b\[27m/);
-        expect(row('consumer')).not.toContain('\x1b[7m');
-        if (env.NO_COLOR) {
-          expect(rows.join('\n')).not.toMatch(/\x1b\[(3\d|9\d)m/);
-        } else {
-          expect(row('api')).toMatch(/\x1b\[32m running\s+healthy/);
-          expect(row('consumer')).toContain('\x1b[31m exited(137)');
-          expect(row('mlflow')).toContain('\x1b[31m unhealthy');
-          expect(row('mlflow')).toMatch(/\x1b\[33m\s+3\x1b\[39m/);
-        }
-        unmount();
+    withAndWithoutColour((env) => {
+      const cockpit = cockpitWith(stack(), { env });
+      const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><ContainersPane width={100} height={10} focused selectedId="ml-api-id" filter="" /></CockpitContext.Provider>);
+      const rows = (lastFrame() ?? '').split('\n');
+      const row = (service: string) => rows.find((r) => stripSgr(r).includes(` ${service} `)) ?? '';
+      expect(row('api')).toMatch(/\x1b\[7m› api .*\x1b\[27m/);
+      expect(row('consumer')).not.toContain('\x1b[7m');
+      if (env.NO_COLOR) {
+        expect(rows.join('\n')).not.toMatch(/\x1b\[(3\d|9\d)m/);
+      } else {
+        expect(row('api')).toMatch(/\x1b\[32m running\s+healthy/);
+        expect(row('consumer')).toContain('\x1b[31m exited(137)');
+        expect(row('mlflow')).toContain('\x1b[31m unhealthy');
+        expect(row('mlflow')).toMatch(/\x1b\[33m\s+3\x1b\[39m/);
       }
-    } finally {
-      chalk.level = level;
-    }
+      unmount();
+    });
   });
 
   it('shows uptime as kubectl and k9s show AGE: seconds only for the first minutes', () => {
@@ -202,29 +207,23 @@ describe('the cockpit screen', () => {
   });
 
   it('colours each service prefix, stderr marks and error or warning lines, and none with NO_COLOR', () => {
-    const level = chalk.level;
-    chalk.level = 1; // vitest's stdout is no terminal: colour as on one
-    try {
-      for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_US.UTF-8', NO_COLOR: '1' }]) {
-        const cockpit = cockpitWith(stack(), { env });
-        addLines(cockpit, [['api', 'WARN slow'], ['mlflow', 'ERROR registry down', 'stderr'], ['api', '\x1b[32mgreen\x1b[0m by itself']]);
-        const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><LogsPane width={100} height={8} focused={false} view={initialUi().logs} /></CockpitContext.Provider>);
-        const frame = lastFrame() ?? '';
-        const mlflow = `\x1b[${SGR_FOREGROUND[serviceColor('mlflow')]}m`;
-        if (env.NO_COLOR) {
-          expect(frame).not.toMatch(/\x1b\[(3\d|9\d)m/);
-          expect(frame).toContain('mlflow\x1b[1m !\x1b[22m│ERROR registry down');
-          expect(frame).toContain('api     │green by itself');
-        } else {
-          expect(frame).toContain(`${mlflow}mlflow\x1b[1m\x1b[31m !\x1b[22m${mlflow}│\x1b[31mERROR registry down\x1b[39m`);
-          expect(frame).toContain('\x1b[33mWARN slow\x1b[39m');
-          expect(frame).toContain('\x1b[32mgreen');
-        }
-        unmount();
+    withAndWithoutColour((env) => {
+      const cockpit = cockpitWith(stack(), { env });
+      addLines(cockpit, [['api', 'WARN slow'], ['mlflow', 'ERROR registry down', 'stderr'], ['api', '\x1b[32mgreen\x1b[0m by itself']]);
+      const { lastFrame, unmount } = render(<CockpitContext.Provider value={cockpit}><LogsPane width={100} height={8} focused={false} view={initialUi().logs} /></CockpitContext.Provider>);
+      const frame = lastFrame() ?? '';
+      const mlflow = `\x1b[${SGR_FOREGROUND[serviceColor('mlflow')]}m`;
+      if (env.NO_COLOR) {
+        expect(frame).not.toMatch(/\x1b\[(3\d|9\d)m/);
+        expect(frame).toContain('mlflow\x1b[1m !\x1b[22m│ERROR registry down');
+        expect(frame).toContain('api     │green by itself');
+      } else {
+        expect(frame).toContain(`${mlflow}mlflow\x1b[1m\x1b[31m !\x1b[22m${mlflow}│\x1b[31mERROR registry down\x1b[39m`);
+        expect(frame).toContain('\x1b[33mWARN slow\x1b[39m');
+        expect(frame).toContain('\x1b[32mgreen');
       }
-    } finally {
-      chalk.level = level;
-    }
+      unmount();
+    });
   });
 
   it('pausing keeps collecting and says how many lines arrived', async () => {
