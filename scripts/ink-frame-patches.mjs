@@ -110,6 +110,9 @@ export const INK_FRAME_PATCHES = [
   { file: 'ink/build/output.js', find: '.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value));', replace: '.filter(__opsdeckVisible);', prelude: IGNORABLE },
   { file: 'ink/build/output.js', find: 'const width = this.caches.getWidestLine(text);', replace: 'const width = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
   { file: 'ink/build/output.js', find: 'const width = this.caches.getStringWidth(line);', replace: 'const width = __opsdeckMeasureText(line).width;', prelude: MEASURE_TEXT },
+  // Each character of each line written went through the iterator protocol, every frame; at 0.5
+  // frames a second the loop is never optimised, so every step allocated its result object.
+  { file: 'ink/build/output.js', find: 'for (const character of characters) {', replace: 'for (let __i = 0; __i < characters.length; __i++) { const character = characters[__i];' },
   { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];
