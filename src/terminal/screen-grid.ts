@@ -12,8 +12,12 @@ export function blankRow(columns: number, style = ''): Row {
   return { chars: new Array<string>(columns).fill(' '), styles: new Array<string>(columns).fill(style) };
 }
 
-export function copyRow(row: Row): Row {
-  return { chars: row.chars.slice(), styles: row.styles.slice() };
+/** Makes `target` show what `source` shows (rows of the same width), in place: a frame allocates no rows. */
+export function copyRowInto(target: Row, source: Row): void {
+  for (let c = 0; c < source.chars.length; c++) {
+    target.chars[c] = source.chars[c];
+    target.styles[c] = source.styles[c];
+  }
 }
 
 export class ScreenGrid {

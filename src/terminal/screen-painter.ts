@@ -4,7 +4,7 @@
 // less than the move over them.
 import { cursorMove, type Position } from './cursor-moves';
 import { isSingleCodePoint } from './glyphs';
-import { blankRow, copyRow, ScreenGrid, WIDE_TAIL, type Row } from './screen-grid';
+import { blankRow, copyRowInto, ScreenGrid, WIDE_TAIL, type Row } from './screen-grid';
 import { sgrTransition } from './sgr-style';
 
 /** Tail cells worth an erase-to-end-of-line (3 bytes) rather than writing blanks. */
@@ -47,7 +47,7 @@ export class ScreenPainter {
     for (let r = 0; r < next.height; r++) {
       if (!next.dirty[r]) continue;
       this.paintRow(r, shown.rows[r], next.rows[r]);
-      shown.rows[r] = copyRow(next.rows[r]);
+      copyRowInto(shown.rows[r], next.rows[r]);
     }
     next.markClean();
     this.setStyle('');
