@@ -20,12 +20,15 @@ function __opsdeckFrameCaches(caches) {
 }
 `;
 
-const BLANK_CELL_LITERAL = `row.push({
+const BLANK_ROW_LOOP = `const row = [];
+            for (let x = 0; x < this.width; x++) {
+                row.push({
                     type: 'char',
                     value: ' ',
                     fullWidth: false,
                     styles: [],
-                });`;
+                });
+            }`;
 
 // A row whose cells are the very objects of the same row last frame (cached, shared blanks) has
 // the same text: it is reused instead of being serialised again. Most rows of a frame are such.
@@ -102,8 +105,9 @@ const MEASURE_TEXT = "import __opsdeckMeasureText from './measure-text.js';\n";
 export const INK_FRAME_PATCHES = [
   { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
   // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
-  // ever replaced, never changed in place, so all of them can be the same blank.
-  { file: 'ink/build/output.js', find: BLANK_CELL_LITERAL, replace: 'row.push(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
+  // ever replaced, never changed in place, so all of them can be the same blank; and each row is
+  // allocated at its width at once rather than grown a cell at a time.
+  { file: 'ink/build/output.js', find: BLANK_ROW_LOOP, replace: 'const row = new Array(this.width).fill(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
   { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
   { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString);', prelude: LINES },
   { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to);', prelude: LINES },
