@@ -1,8 +1,8 @@
 // The containers table, declared as data: each column says how to render a cell, how wide it
 // is, and how early it is dropped when the terminal is narrow.
 import type { Instance, InstanceStats } from '../src/runtime/types';
-import chalk, { type ForegroundColorName } from 'chalk';
 import { fit, formatAge, formatBytes, formatPercent } from './format';
+import { chalkColour } from './theme';
 
 export interface CellContext {
   stats?: InstanceStats;
@@ -114,6 +114,6 @@ export function runsOf<T extends { ticking: boolean }>(parts: T[]): T[][] {
 export function styledRuns(parts: { text: string; color?: string; ticking: boolean }[], color: boolean, lead: string): string[] {
   return runsOf(parts).map((run, r) => (r === 0 ? lead : '') + run.map((part, i) => {
     const text = r === 0 && i === 0 ? part.text : ` ${part.text}`;
-    return color && part.color ? chalk[part.color as ForegroundColorName](text) : text;
+    return color ? chalkColour(text, part.color) : text;
   }).join(''));
 }

@@ -1,10 +1,10 @@
 // How one log line is laid out: service prefix in its colour, a `!` for stderr, an optional
 // timestamp, the text; and how many screen rows it takes when wrapping.
-import chalk, { type ForegroundColorName } from 'chalk';
+import chalk from 'chalk';
 import type { LogLine } from '../src/logs/line';
 import { stripSgr } from '../src/text/sanitize';
 import { formatBytes } from './format';
-import { serviceColor, type Theme } from './theme';
+import { chalkColour, serviceColor, type Theme } from './theme';
 
 export const MAX_WRAPPED_ROWS = 8;
 const MAX_PREFIX = 16;
@@ -40,12 +40,11 @@ export function rowsOf(line: LogLine, width: number, prefix: number, timestamps:
  */
 export function styledRow(line: LogLine, prefix: number, timestamps: boolean, theme: Theme): string {
   const name = serviceName(line.service, prefix);
-  const colored = (text: string, color: string | undefined) => (color ? chalk[color as ForegroundColorName](text) : text);
   const color = theme.color ? serviceColor(line.service) : undefined;
   const levelColor = theme.color && !line.text.includes('\x1b') ? (line.level === 'error' ? 'red' : line.level === 'warn' ? 'yellow' : undefined) : undefined;
-  const stderr = line.stream === 'stderr' ? chalk.bold(colored(' !', theme.color ? 'red' : undefined)) : '  ';
-  return colored(name, color) + stderr + colored(theme.glyph.sep, color)
+  const stderr = line.stream === 'stderr' ? chalk.bold(chalkColour(' !', theme.color ? 'red' : undefined)) : '  ';
+  return chalkColour(name, color) + stderr + chalkColour(theme.glyph.sep, color)
     + (timestamps ? chalk.dim(`${timestampText(line.ts)} `) : '')
-    + colored(theme.color ? line.text : stripSgr(line.text), levelColor)
+    + chalkColour(theme.color ? line.text : stripSgr(line.text), levelColor)
     + (line.truncatedBytes ? chalk.dim(truncationNote(line)) : '');
 }

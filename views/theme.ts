@@ -1,5 +1,6 @@
 // How the screen may draw here: colour unless NO_COLOR, box drawing unless the locale is not
 // UTF-8 (LANG=C shows ASCII instead of broken boxes).
+import chalk, { type ForegroundColorName } from 'chalk';
 import type { BoxProps } from 'ink';
 
 export interface Theme {
@@ -43,4 +44,9 @@ export const SGR_FOREGROUND: Record<string, number> = { red: 31, green: 32, yell
 /** `text` in a foreground colour as SGR codes, for text written straight to a terminal (`opsdeck logs`). */
 export function paint(text: string, color: string | undefined): string {
   return color && SGR_FOREGROUND[color] ? `\x1b[${SGR_FOREGROUND[color]}m${text}\x1b[39m` : text;
+}
+
+/** `text` in a foreground colour through chalk, as Ink colours a <Text color>: none where chalk has no colour. */
+export function chalkColour(text: string, color: string | undefined): string {
+  return color ? chalk[color as ForegroundColorName](text) : text;
 }
