@@ -101,6 +101,17 @@ function __opsdeckSanitize(text, sanitizeAnsi) {
 // through measure-text's cache, so the frame asks that cache.
 const MEASURE_TEXT = "import __opsdeckMeasureText from './measure-text.js';\n";
 
+// Ink draws at most one frame per 1000/maxFps ms. Under a log flood the logs pane redraws ten
+// times a second, so a key pressed just after one of those frames waited out the rest of the
+// window (up to 17 ms at 60 fps, longer on a busy machine) before its frame was drawn. A key's
+// frame is drawn at once; only frames with no key behind them are throttled. Ink's input handler
+// notes the time of the key, and the next render within KEY_FRAME_MS of it is not held back.
+const KEY_FRAME = "const __opsdeckKeyFrame = (globalThis[Symbol.for('opsdeck.key-frame')] ??= { at: -Infinity });\n";
+const KEY_FRAME_MS = 100;
+const RENDER_NOW = `this.hasPendingThrottledRender = true;
+                throttled();
+                if (performance.now() - __opsdeckKeyFrame.at < ${KEY_FRAME_MS}) { __opsdeckKeyFrame.at = -Infinity; throttled.flush(); }`;
+
 // { file inside node_modules, exact text, replacement, code the file needs first }
 export const INK_FRAME_PATCHES = [
   { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
@@ -117,6 +128,8 @@ export const INK_FRAME_PATCHES = [
   // Each character of each line written went through the iterator protocol, every frame; at 0.5
   // frames a second the loop is never optimised, so every step allocated its result object.
   { file: 'ink/build/output.js', find: 'for (const character of characters) {', replace: 'for (let __i = 0; __i < characters.length; __i++) { const character = characters[__i];' },
+  { file: 'ink/build/ink.js', find: 'this.hasPendingThrottledRender = true;\n                throttled();', replace: RENDER_NOW, prelude: KEY_FRAME },
+  { file: 'ink/build/components/App.js', find: 'const emitInput = useCallback((input) => {', replace: 'const emitInput = useCallback((input) => {\n        __opsdeckKeyFrame.at = performance.now();', prelude: KEY_FRAME },
   { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];
