@@ -1,12 +1,12 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { useCockpit } from './context';
-import { useLogVersion } from './hooks';
+import { useLogVersion, useWakeUp } from './hooks';
 import { Pane } from './Pane';
 import { windowEndingAt } from '../src/logs/log-query';
 import type { LogLine } from '../src/logs/line';
 import type { LogView } from './ui-state';
-import { formatCount } from './format';
+import { formatAge, formatCount } from './format';
 import { prefixWidth, rowsOf, styledRow } from './log-rows';
 
 interface Props {
@@ -27,8 +27,12 @@ export function LogsPane({ width, height, focused, view }: Props) {
   const lines = windowEndingAt(store, view.query, rows, view.follow ? undefined : view.anchor,
     view.wrap ? (line) => rowsOf(line, inner, prefix, view.timestamps) : undefined);
   const dropped = store.dropped();
+  const now = Date.now();
+  const behind = feed.behind.behindMs(now);
+  useWakeUp(feed.behind.changesInMs(now));
+  const state = dropped ? `dropped ${formatCount(dropped)} (buffer ${formatCount(store.capacityPerService)}/service)` : view.follow ? 'following' : 'paused';
   return (
-    <Pane title={logsTitle(view)} right={dropped ? `dropped ${formatCount(dropped)} (buffer ${formatCount(store.capacityPerService)}/service)` : view.follow ? 'following' : 'paused'}
+    <Pane title={logsTitle(view)} right={behind === undefined ? state : `behind ${formatAge(now - behind, now)} · ${state}`}
       focused={focused} width={width} height={height}>
       {paused ? <Text color={theme.color ? 'yellow' : undefined} bold wrap="truncate-end">{statusText(view, store.received)}</Text> : null}
       {lines.length === 0 ? <Text color={theme.color ? 'gray' : undefined}>{store.received ? 'no line matches' : 'waiting for log lines…'}</Text> : null}

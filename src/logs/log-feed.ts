@@ -4,9 +4,12 @@ import { LogStore, type FollowerOf } from './log-store';
 import type { LogLine } from './line';
 import type { PackedLines } from './packed-lines';
 import type { Listener } from '../store/store';
+import { BehindMeter } from './log-behind';
 
 export class LogFeed {
   readonly store: LogStore;
+  /** How far the lines landing now trail their timestamps. */
+  readonly behind = new BehindMeter();
   private pending: LogLine[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
@@ -25,11 +28,13 @@ export class LogFeed {
 
   /** Lines from the log thread, which batches them itself: they land at once, with any pending. */
   pushPacked(lines: PackedLines, followerOf: FollowerOf): void {
-    this.flush(() => this.store.addPacked(lines, followerOf, this.nextSeq));
+    let newest = -Infinity;
+    for (let i = 0; i < lines.count; i++) if (lines.ts[i] > newest) newest = lines.ts[i];
+    this.flush(() => this.store.addPacked(lines, followerOf, this.nextSeq), newest);
   }
 
   /** Lands the pending lines (and whatever `addMore` adds) in the store, and tells the listeners. */
-  flush(addMore?: () => void): void {
+  flush(addMore?: () => void, newestAdded = -Infinity): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0 && !addMore) return;
@@ -37,6 +42,9 @@ export class LogFeed {
     this.pending = [];
     this.store.add(batch);
     addMore?.();
+    let newest = newestAdded;
+    for (const line of batch) if (line.ts > newest) newest = line.ts;
+    if (newest > -Infinity) this.behind.note(newest, Date.now());
     for (const listener of [...this.listeners]) listener();
   }
 
