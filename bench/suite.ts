@@ -88,13 +88,13 @@ function residentMemory(pid: number): Record<string, number> {
   const mbOf = (k: number) => Math.round(k / 102.4) / 10;
   return { rss: mbOf(kb('Rss')), anon: mbOf(kb('Anonymous')), file: mbOf(kb('Rss') - kb('Anonymous')) };
 }
-/** CPU and RSS sampled from outside, once per `everyMs`. */
 /** The main thread's time on a core and waiting for one, in ms (Linux schedstat: run ns, wait ns, slices). */
 function mainThreadSched(pid: number): { run: number; wait: number } {
   const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
   return { run: run / 1e6, wait: wait / 1e6 };
 }
 
+/** CPU and RSS sampled from outside, once per `everyMs`. */
 function sampler(pid: number, everyMs = 1000) {
   const startCpu = cpuMs(pid);
   const startAt = performance.now();

@@ -4,17 +4,7 @@
 import React, { useState } from 'react';
 import { render, Text, useInput } from 'ink';
 import { KeyboardStdin } from './ink';
-
-class FakeTerminal {
-  frames: string[] = [];
-  isTTY = true;
-  columns = 40;
-  rows = 5;
-  on() { return this; }
-  off() { return this; }
-  removeListener() { return this; }
-  write = (chunk: string) => { this.frames.push(chunk); return true; };
-}
+import { FakeTerminal } from './diffed-ink';
 
 let setCount: (n: number) => void = () => undefined;
 function Counter() {
@@ -26,12 +16,12 @@ function Counter() {
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
-const stdout = new FakeTerminal();
+const stdout = new FakeTerminal(40, 5);
 const stdin = new KeyboardStdin();
 // One frame per 100 s: any frame the throttle holds back stays held for the whole test.
 const ink = render(<Counter />, { stdout: stdout as never, stdin: stdin as never, maxFps: 0.01, interactive: true, exitOnCtrlC: false, patchConsole: false });
 await turn();
-const drawn = (text: string) => stdout.frames.some((f) => f.includes(text));
+const drawn = (text: string) => stdout.since(0).includes(text);
 const first = drawn('count 0 keys -');
 setCount(1);
 await turn();
