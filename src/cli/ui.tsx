@@ -12,6 +12,7 @@ import { AuditJournal } from '../audit/journal';
 import { openShell } from './shell';
 import { startBenchStats } from './bench-stats';
 import { routeWarnings } from './route-warnings';
+import { collectWhileQuiet } from '../runtime/quiet-collector';
 import { diffingTerminal } from '../terminal/diffing-stdout';
 import type { Settings } from './settings';
 import type { InstanceDetails, Restartable } from '../runtime/types';
@@ -89,6 +90,10 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     process.stderr.write(`opsdeck crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(70);
   };
+  let lastInputAt = 0;
+  const keyCame = () => { lastInputAt = Date.now(); };
+  process.stdin.on('readable', keyCame);
+  const stopCollector = collectWhileQuiet({ linesReceived: () => feed.store.received, lastInputAt: () => lastInputAt });
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   // Failpoints for the terminal tests: a crash outside React, or a Node warning, after the first frame.
@@ -97,6 +102,8 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   try {
     await instance.waitUntilExit();
   } finally {
+    stopCollector();
+    process.stdin.off('readable', keyCame);
     cockpit.drills?.dispose();
     await source.close();
     await (await extras)?.();
