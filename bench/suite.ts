@@ -3,7 +3,7 @@
 // outside (/proc/PID/stat and status, bytes written to the pty) beside a peer run in the same
 // loop, and prints one table. Run through bench/run.mjs, which bundles this file.
 //   node bench/run.mjs [--idle 60] [--long] [--flood 60] [--pipe 30] [--starts 10] [--health 30]
-//                      [--only start,idle,flood,pipe,health,kafka,stats,startup-variants]
+//                      [--only start,idle,flood,pipe,health,kafka,stats,startup-variants] [--slices]
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync, mkdirSync, readdirSync, statSync, copyFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
 import { startDockerd, importBusybox, BUSYBOX_IMAGE, type Dockerd } from '../test/harness/dockerd';
 import { PROJECT_LABEL, SERVICE_LABEL } from '../src/docker/labels';
+import { COCKPIT_SESSION, cpuGroupOf, intoGroup, makeSlices, PEERS_SESSION, removeSlices, SYSTEM_SLICE } from './cpu-slices';
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
@@ -167,6 +168,7 @@ async function cleanup() {
   for (const p of ptys) if (p.proc.exitCode === null) { try { await p.close(); } catch { p.proc.kill('SIGKILL'); } }
   for (const t of tmuxes) t.close();
   if (dockerd) { await dockerd.stop().catch(() => undefined); dockerd = undefined; }
+  if (flag('slices')) removeSlices();
   rmSync(work, { recursive: true, force: true, maxRetries: 3 });
 }
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void cleanup().finally(() => process.exit(130)));
@@ -473,6 +475,15 @@ async function flood() {
   const first = await pty.ask({ op: 'expect_all', strings: names, timeout: 15_000 });
   if (!first.ok) throw new Error(`flood: first frame not seen (missing ${first.missing})`);
   const peer = dockerLogsPeers(names);
+  if (flag('slices')) {
+    intoGroup(COCKPIT_SESSION, [pty.pid]);
+    intoGroup(PEERS_SESSION, peer.procs.map((p) => p.pid!));
+    const dockerdPid = Number(readFileSync(join(dockerd!.dir, 'docker.pid'), 'utf8'));
+    const container: number = (await docker.getContainer(names[0]).inspect()).State.Pid;
+    const stat = readFileSync(`/proc/${container}/stat`, 'utf8');
+    const shim = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    log(`flood --slices: cpu groups: opsdeck ${cpuGroupOf(pty.pid)}, a peer ${cpuGroupOf(peer.procs[0].pid!)}, dockerd ${cpuGroupOf(dockerdPid)}, a container ${cpuGroupOf(container)}, its shim ${cpuGroupOf(shim)}`);
+  }
   await sleep(1500);
   const readStats = () => JSON.parse(readFileSync(statsFile, 'utf8'));
   const load0 = loadavg()[0];
@@ -665,7 +676,12 @@ try {
   if (want('start') || want('startup-variants') || want('idle') || want('flood') || want('pipe') || want('stats')) {
     log('starting a private dockerd');
     mkdirSync(join(work, 'dockerd'));
-    dockerd = await startDockerd(join(work, 'dockerd'));
+    if (flag('slices')) makeSlices();
+    dockerd = await startDockerd(join(work, 'dockerd'), flag('slices') ? [`--cgroup-parent=/${SYSTEM_SLICE}`] : []);
+    if (flag('slices')) {
+      const dockerdPid = Number(readFileSync(join(dockerd.dir, 'docker.pid'), 'utf8'));
+      intoGroup(SYSTEM_SLICE, [dockerdPid, ...childrenOf(dockerdPid)]); // containerd; the shims it starts later follow it
+    }
     importBusybox(dockerd.socket);
     docker = new Docker({ socketPath: dockerd.socket });
     const project = 'bench';
@@ -696,7 +712,7 @@ try {
 }
 
 const node = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
-const header = `opsdeck bench — ${began.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${hostname()}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${node}; load average at start ${loadStart.map(f2).join(' ')}, at end ${loadavg().map(f2).join(' ')}; idle ${IDLE_S} s${IDLE_S >= 600 ? ' (--long)' : ''}, flood ${FLOOD_S} s, pipe ${PIPE_S} s, ${STARTS} starts${flag('production') ? '; opsdeck run with NODE_ENV=production (--production)' : ''}`;
+const header = `opsdeck bench — ${began.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${hostname()}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${node}; load average at start ${loadStart.map(f2).join(' ')}, at end ${loadavg().map(f2).join(' ')}; idle ${IDLE_S} s${IDLE_S >= 600 ? ' (--long)' : ''}, flood ${FLOOD_S} s, pipe ${PIPE_S} s, ${STARTS} starts${flag('production') ? '; opsdeck run with NODE_ENV=production (--production)' : ''}${flag('slices') ? '; engine and user in two cgroups of equal CPU weight, as systemd places them (--slices)' : ''}`;
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const table = [
   '| scenario | figure | target | peer, same run | verdict |',

@@ -39,14 +39,14 @@ async function waitFor(check: () => Promise<boolean>, ms: number, what: string):
 }
 
 /** Starts dockerd in `dir` (a new temp dir by default). Reusing a dir keeps its images. */
-export async function startDockerd(dir = mkdtempSync(join(tmpdir(), 'opsdeck-dockerd-'))): Promise<Dockerd> {
+export async function startDockerd(dir = mkdtempSync(join(tmpdir(), 'opsdeck-dockerd-')), extraArgs: string[] = []): Promise<Dockerd> {
   const socket = join(dir, 'docker.sock');
   const log = join(dir, 'dockerd.log');
   writeFileSync(log, '');
   const child: ChildProcess = spawn('dockerd', [
     '--iptables=false', '--ip-masq=false', '--bridge=none', '--storage-driver=vfs',
     '--data-root', join(dir, 'root'), '--exec-root', join(dir, 'exec'),
-    '--pidfile', join(dir, 'docker.pid'), '--host', `unix://${socket}`,
+    '--pidfile', join(dir, 'docker.pid'), '--host', `unix://${socket}`, ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'ignore'], detached: true });
   let exited = false;
   child.on('exit', () => { exited = true; });
