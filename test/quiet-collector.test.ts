@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { getHeapStatistics } from 'node:v8';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { collectWhileQuiet, QUIET_LINES, KEYS_QUIET_MS } from '../src/runtime/quiet-collector';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,5 +40,25 @@ describe('memory while the cockpit is quiet', () => {
     lastInputAt = Date.now() - KEYS_QUIET_MS;
     await sleep(400);
     expect(committed()).toBeLessThan(grown - 30 * MB);
+  });
+
+  it('measures later growth from the level the heap grows back to, not from the trough', async () => {
+    // Full collections, counted as Node reports them (a low-memory one is two in a row).
+    let majors = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    // Resident MB at each look (the first is the start): grown 4 MB, so collected; at the next
+    // look grown back to 103, the working level, which becomes the baseline; 104 is not 3 MB
+    // beyond it, 106 is.
+    const figures = [100, 104, 103, 104, 106, 105, 105];
+    const majorsBefore: number[] = [];
+    stop = collectWhileQuiet({ linesReceived: () => 0, lastInputAt: () => 0, everyMs: 80, growthBytes: 3 * MB,
+      rss: () => { majorsBefore.push(majors); return figures[Math.min(majorsBefore.length - 1, figures.length - 1)] * MB; } });
+    while (majorsBefore.length < figures.length) await sleep(20);
+    observer.disconnect();
+    const collectedAfter = majorsBefore.slice(1).map((n, look) => n > majorsBefore[look]).flatMap((yes, look) => (yes ? [look] : []));
+    expect(collectedAfter).toEqual([1, 4]);
   });
 });

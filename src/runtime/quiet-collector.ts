@@ -1,8 +1,8 @@
 // V8 hands memory back to the system only once committed memory has grown 10 MB since it last
 // did (its memory reducer), so an idle cockpit's RSS wandered up and down by ~10 MB over ten
-// minutes (bench/RESULTS.md). Here, while the cockpit is quiet, RSS that grew 3 MB since the last
-// look is answered with the collection V8 keeps for low memory: it compacts the heap and returns
-// its free pages. It takes ~50–80 ms of the main thread and ~100 ms of CPU, so it waits for a
+// minutes (bench/RESULTS.md). Here, while the cockpit is quiet, RSS grown 3 MB above its working
+// level is answered with the collection V8 keeps for low memory: it compacts the heap and returns
+// its free pages. It takes ~50–120 ms of the main thread and ~100 ms of CPU, so it waits for a
 // pause in the keys and in the logs (under a flood V8 collects often anyway).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -14,6 +14,8 @@ export interface QuietCollector {
   lastInputAt(): number;
   everyMs?: number;
   growthBytes?: number;
+  /** Resident bytes now (a test gives its own figures). */
+  rss?: () => number;
 }
 
 export const LOOK_EVERY_MS = 30_000;
@@ -38,21 +40,24 @@ function lowMemoryCollection(): Gc | undefined {
 }
 
 /** Starts looking; returns stop. */
-export function collectWhileQuiet({ linesReceived, lastInputAt, everyMs = LOOK_EVERY_MS, growthBytes = GROWTH_BYTES }: QuietCollector): () => void {
+export function collectWhileQuiet({ linesReceived, lastInputAt, everyMs = LOOK_EVERY_MS, growthBytes = GROWTH_BYTES, rss = process.memoryUsage.rss }: QuietCollector): () => void {
   const collect = lowMemoryCollection();
   if (!collect) return () => undefined;
   let lines = linesReceived();
-  let settled = process.memoryUsage.rss();
+  let settled = rss();
+  let collected = false;
   const timer = setInterval(() => {
     const now = linesReceived();
     const quiet = now - lines <= QUIET_LINES && Date.now() - lastInputAt() >= KEYS_QUIET_MS;
     lines = now;
-    const rss = process.memoryUsage.rss();
-    settled = Math.min(settled, rss);
-    if (!quiet || rss - settled < growthBytes) return;
+    const resident = rss();
+    // Right after a collection the heap grows back to its working size, ~6 MB in 30 s: that
+    // level, not the trough, is what later growth is measured from (else it collected every look).
+    settled = collected ? resident : Math.min(settled, resident);
+    collected = false;
+    if (!quiet || resident - settled < growthBytes) return;
     collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-    // What it could not give back is the new level: growth that stays is not collected for again.
-    settled = process.memoryUsage.rss();
+    collected = true;
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
