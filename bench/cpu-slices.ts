@@ -14,6 +14,8 @@ export const SYSTEM_SLICE = 'opsdeck-bench-system';
 const USER_SLICE = 'opsdeck-bench-user';
 export const COCKPIT_SESSION = `${USER_SLICE}/cockpit`;
 export const PEERS_SESSION = `${USER_SLICE}/peers`;
+/** Parents before their children: made in this order, removed in the reverse. */
+const GROUPS = [SYSTEM_SLICE, USER_SLICE, COCKPIT_SESSION, PEERS_SESSION];
 
 const move = (group: string, pid: number) => {
   try { writeFileSync(`${CPU}/${group}/cgroup.procs`, String(pid)); } catch { /* gone meanwhile */ }
@@ -22,7 +24,7 @@ const move = (group: string, pid: number) => {
 /** Makes both groups and moves this process into the user's. */
 export function makeSlices(): void {
   if (!existsSync(`${CPU}/cgroup.procs`)) throw new Error(`--slices needs the cgroup v1 cpu controller at ${CPU}`);
-  for (const group of [SYSTEM_SLICE, USER_SLICE, COCKPIT_SESSION, PEERS_SESSION]) mkdirSync(`${CPU}/${group}`, { recursive: true });
+  for (const group of GROUPS) mkdirSync(`${CPU}/${group}`, { recursive: true });
   move(USER_SLICE, process.pid);
 }
 
@@ -38,12 +40,13 @@ export function cpuGroupOf(pid: number): string {
 
 /** Moves what is left back to the root group and removes both groups, in every hierarchy dockerd made one. */
 export function removeSlices(): void {
-  for (const group of [COCKPIT_SESSION, PEERS_SESSION, SYSTEM_SLICE, USER_SLICE]) {
+  const childrenFirst = [...GROUPS].reverse();
+  for (const group of childrenFirst) {
     const procs = `${CPU}/${group}/cgroup.procs`;
     if (existsSync(procs)) for (const pid of readFileSync(procs, 'utf8').split('\n').filter(Boolean)) move('', Number(pid));
   }
   for (const hierarchy of readdirSync('/sys/fs/cgroup')) {
-    for (const group of [COCKPIT_SESSION, PEERS_SESSION, SYSTEM_SLICE, USER_SLICE]) {
+    for (const group of childrenFirst) {
       try { rmdirSync(`/sys/fs/cgroup/${hierarchy}/${group}`); } catch { /* not there, or a container's group still in it */ }
     }
   }

@@ -71,13 +71,16 @@ function rssBytes(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
 }
+function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+      if (parentOf(Number(entry)) === pid) out.push(Number(entry));
     } catch { /* gone */ }
   }
   return out;
@@ -183,6 +186,7 @@ async function runService(project: string, service: string, cmd: string, binds: 
   await c.start();
   return c;
 }
+const dockerdPid = () => Number(readFileSync(join(dockerd!.dir, 'docker.pid'), 'utf8'));
 const dockerCli = (...a: string[]) => execFileSync('docker', ['-H', dockerd!.host, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function configFile(name: string, project: string, extra = ''): string {
@@ -478,11 +482,8 @@ async function flood() {
   if (flag('slices')) {
     intoGroup(COCKPIT_SESSION, [pty.pid]);
     intoGroup(PEERS_SESSION, peer.procs.map((p) => p.pid!));
-    const dockerdPid = Number(readFileSync(join(dockerd!.dir, 'docker.pid'), 'utf8'));
     const container: number = (await docker.getContainer(names[0]).inspect()).State.Pid;
-    const stat = readFileSync(`/proc/${container}/stat`, 'utf8');
-    const shim = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    log(`flood --slices: cpu groups: opsdeck ${cpuGroupOf(pty.pid)}, a peer ${cpuGroupOf(peer.procs[0].pid!)}, dockerd ${cpuGroupOf(dockerdPid)}, a container ${cpuGroupOf(container)}, its shim ${cpuGroupOf(shim)}`);
+    log(`flood --slices: cpu groups: opsdeck ${cpuGroupOf(pty.pid)}, a peer ${cpuGroupOf(peer.procs[0].pid!)}, dockerd ${cpuGroupOf(dockerdPid())}, a container ${cpuGroupOf(container)}, its shim ${cpuGroupOf(parentOf(container))}`);
   }
   await sleep(1500);
   const readStats = () => JSON.parse(readFileSync(statsFile, 'utf8'));
@@ -598,9 +599,9 @@ async function pipeFollow() {
 
 // ---------------------------------------------------------------- stats: one stream per container vs one-shot polling
 async function statsCost(ids: string[]) {
-  const dockerdPid = Number(readFileSync(join(dockerd!.dir, 'docker.pid'), 'utf8'));
-  const containerd = childrenOf(dockerdPid).filter((p) => { try { return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'containerd'; } catch { return false; } });
-  const engineCpu = () => [dockerdPid, ...containerd].reduce((sum, p) => sum + cpuMs(p), 0);
+  const enginePid = dockerdPid();
+  const containerd = childrenOf(enginePid).filter((p) => { try { return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'containerd'; } catch { return false; } });
+  const engineCpu = () => [enginePid, ...containerd].reduce((sum, p) => sum + cpuMs(p), 0);
   const measure = async (run: (signal: AbortSignal) => Promise<number>) => {
     const abort = new AbortController();
     const e0 = engineCpu(), c0 = process.cpuUsage(), h0 = process.memoryUsage().heapUsed, t0 = performance.now();
@@ -679,8 +680,8 @@ try {
     if (flag('slices')) makeSlices();
     dockerd = await startDockerd(join(work, 'dockerd'), flag('slices') ? [`--cgroup-parent=/${SYSTEM_SLICE}`] : []);
     if (flag('slices')) {
-      const dockerdPid = Number(readFileSync(join(dockerd.dir, 'docker.pid'), 'utf8'));
-      intoGroup(SYSTEM_SLICE, [dockerdPid, ...childrenOf(dockerdPid)]); // containerd; the shims it starts later follow it
+      const engine = dockerdPid();
+      intoGroup(SYSTEM_SLICE, [engine, ...childrenOf(engine)]); // containerd; the shims it starts later follow it
     }
     importBusybox(dockerd.socket);
     docker = new Docker({ socketPath: dockerd.socket });
