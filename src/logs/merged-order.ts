@@ -1,12 +1,18 @@
 // The order of every kept line across services, by (ts, seq): parallel typed arrays of the
 // line's service index and number, with ts and seq copied so that ordering never has to look
-// into a service ring (whose slots are reused once a line is pushed out).
+// into a service ring (whose slots are reused once a line is pushed out). The columns are views
+// that start at `head` in larger buffers, so lines pushed out at the front are dropped by moving
+// the head, not the 100,000 entries behind them.
+const COLUMNS = ['ts', 'seq', 'service', 'n'] as const;
+
 export class MergedOrder {
   length = 0;
   ts = new Float64Array(1024);
   seq = new Float64Array(1024);
   service = new Uint16Array(1024);
   n = new Float64Array(1024);
+  private buffers = { ts: this.ts, seq: this.seq, service: this.service, n: this.n };
+  private head = 0;
   private scratch: MergedOrder | undefined;
 
   /** Appends one entry of a batch; `settle` puts the batch in order. */
@@ -17,37 +23,40 @@ export class MergedOrder {
 
   /**
    * Orders the last `count` entries (sorted among themselves) into the rest. They usually
-   * belong at the end; late ones (a container's tail arriving after others) are merged in one
-   * linear pass from where the oldest of them belongs, usually near the end, not from the start.
+   * belong at the end; late ones (a container's tail arriving after others) are merged from the
+   * back, so only the entries after the oldest of them move, each once.
    */
   settle(count: number): void {
     const start = this.length - count;
     if (start === 0 || this.before(start - 1, start)) return;
     const from = this.firstAfter(this.ts[start], this.seq[start], start);
-    const older = this.scratchCopy(from, start);
-    // Writing at k never passes the batch entry read at j: k = from + i + (j - start) <= j.
-    let i = 0, j = start, k = from;
-    while (i < older.length && j < this.length) {
-      if (older.before(i, j, this)) this.copyFrom(older, i++, k++);
-      else this.copyWithin(j++, k++);
+    const batch = this.scratchCopy(start, this.length);
+    let i = start - 1, j = count - 1, k = this.length - 1;
+    while (j >= 0) {
+      if (i >= from && !this.before(i, j, batch)) this.copyWithin(i--, k--);
+      else this.copyFrom(batch, j--, k--);
     }
-    while (i < older.length) this.copyFrom(older, i++, k++);
   }
 
   /**
    * Drops the `dead` entries whose line has been pushed out (number below `first` of their
-   * service). They are mostly among the oldest, so the rest after the last of them moves in one block.
+   * service). They are mostly among the oldest: the live entries before the last of them close
+   * up towards it and the head moves past the gap.
    */
   compact(first: ArrayLike<number>, dead: number): void {
-    let write = 0, read = 0;
-    for (; read < this.length && read - write < dead; read++) {
+    let end = 0;
+    for (let found = 0; end < this.length && found < dead; end++) if (this.n[end] < first[this.service[end]]) found++;
+    let write = end - 1;
+    for (let read = end - 1; read >= 0; read--) {
       if (this.n[read] < first[this.service[read]]) continue;
       if (write !== read) this.copyWithin(read, write);
-      write++;
+      write--;
     }
-    if (read === write) return;
-    for (const column of [this.ts, this.seq, this.service, this.n]) column.copyWithin(write, read, this.length);
-    this.length -= read - write;
+    const removed = write + 1;
+    if (removed === 0) return;
+    this.head += removed;
+    this.length -= removed;
+    this.view();
   }
 
   /** Index of the first entry ordering at or after (ts, seq). */
@@ -96,22 +105,36 @@ export class MergedOrder {
     const copy = (this.scratch ??= new MergedOrder());
     copy.length = 0;
     copy.reserve(to - from);
-    copy.ts.set(this.ts.subarray(from, to));
-    copy.seq.set(this.seq.subarray(from, to));
-    copy.service.set(this.service.subarray(from, to));
-    copy.n.set(this.n.subarray(from, to));
+    for (const column of COLUMNS) copy[column].set(this.buffers[column].subarray(this.head + from, this.head + to));
     copy.length = to - from;
     return copy;
   }
 
+  /** Room for `length` entries after the head: the entries move back to the start of the buffers, into larger ones if they fill over half. */
   private reserve(length: number): void {
     if (length <= this.ts.length) return;
-    let size = this.ts.length;
-    while (size < length) size *= 2;
-    const grow = <T extends Float64Array | Uint16Array>(old: T, make: (n: number) => T): T => { const next = make(size); next.set(old.subarray(0, this.length)); return next; };
-    this.ts = grow(this.ts, (n) => new Float64Array(n));
-    this.seq = grow(this.seq, (n) => new Float64Array(n));
-    this.service = grow(this.service, (n) => new Uint16Array(n));
-    this.n = grow(this.n, (n) => new Float64Array(n));
+    let size = this.buffers.ts.length;
+    while (size < 2 * length) size *= 2;
+    const move = <T extends Float64Array | Uint16Array>(old: T, make: (n: number) => T): T => {
+      if (size === old.length) { old.copyWithin(0, this.head, this.head + this.length); return old; }
+      const next = make(size);
+      next.set(old.subarray(this.head, this.head + this.length));
+      return next;
+    };
+    this.buffers = {
+      ts: move(this.buffers.ts, (n) => new Float64Array(n)),
+      seq: move(this.buffers.seq, (n) => new Float64Array(n)),
+      service: move(this.buffers.service, (n) => new Uint16Array(n)),
+      n: move(this.buffers.n, (n) => new Float64Array(n)),
+    };
+    this.head = 0;
+    this.view();
+  }
+
+  private view(): void {
+    this.ts = this.buffers.ts.subarray(this.head);
+    this.seq = this.buffers.seq.subarray(this.head);
+    this.service = this.buffers.service.subarray(this.head);
+    this.n = this.buffers.n.subarray(this.head);
   }
 }
