@@ -1,9 +1,10 @@
 // --slices: the CPU split a machine with systemd makes. systemd runs the engine (dockerd,
 // containerd, the shims, the containers) under system.slice and the user's session under
 // user.slice: two cgroups of equal weight. This VM has no systemd. Each session gets an
-// autogroup of its own, and each of the 20 containerd shims is a session, so opsdeck shares the
-// cores with ~25 groups. This tests whether that sets the flood's key latency (it did not:
-// bench/RESULTS.md, the 23:07 and 23:10 runs). With the flag, the benchmark makes the two groups
+// autogroup of its own: dockerd one, containerd and its shims another (read from
+// /proc/PID/autogroup on 12-04; an earlier note here said each shim had its own), opsdeck one.
+// This tests whether that split sets the flood's key latency (it did not: bench/RESULTS.md, the
+// 12-03 23:07 and 23:10 runs). With the flag, the benchmark makes the two groups
 // (cgroup v1 cpu controller), moves itself into the user's group, so whatever it starts later is
 // there too, and moves the engine into the system's group. Within the user's, opsdeck and the
 // `docker logs -f` peers get a group each, as two login sessions would.

@@ -4,6 +4,7 @@
 // loop, and prints one table. Run through bench/run.mjs, which bundles this file.
 //   node bench/run.mjs [--idle 60] [--long] [--flood 60] [--pipe 30] [--starts 10] [--health 30]
 //                      [--only start,idle,flood,pipe,health,kafka,stats,startup-variants] [--slices]
+//                      [--sched-trace]
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync, mkdirSync, readdirSync, statSync, copyFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import Docker from 'dockerode';
 import { startDockerd, importBusybox, BUSYBOX_IMAGE, type Dockerd } from '../test/harness/dockerd';
 import { PROJECT_LABEL, SERVICE_LABEL } from '../src/docker/labels';
 import { COCKPIT_SESSION, cpuGroupOf, intoGroup, makeSlices, PEERS_SESSION, removeSlices, SYSTEM_SLICE } from './cpu-slices';
+import { processNamer, startSchedTrace, waitsOf, type Waits } from './sched-waits';
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
@@ -165,8 +167,10 @@ let docker: Docker;
 const peers: ChildProcess[] = [];
 const ptys: Pty[] = [];
 const tmuxes: { close(): void }[] = [];
+let stopSchedTrace: (() => string) | undefined;
 
 async function cleanup() {
+  stopSchedTrace?.();
   for (const p of peers) if (p.exitCode === null) p.kill('SIGKILL');
   for (const p of ptys) if (p.proc.exitCode === null) { try { await p.close(); } catch { p.proc.kill('SIGKILL'); } }
   for (const t of tmuxes) t.close();
@@ -494,6 +498,7 @@ async function flood() {
   const sched0 = mainThreadSched(pty.pid);
   const t0 = performance.now();
   go();
+  const traced = flag('sched-trace') ? traceMainThreadWaits(pty.pid) : undefined;
   const latencies: number[] = [];
   let failedKeys = 0;
   const bytes0 = (await pty.ask({ op: 'stats' })).bytes;
@@ -516,6 +521,7 @@ async function flood() {
   const bytes1 = (await pty.ask({ op: 'stats' })).bytes;
   const peerCpu = peer.cpuMs() - peerCpu0;
   const m = s.stop();
+  const waits = await traced;
   const total = await engineTotal(names);
   const closed = await pty.close(30_000);
   log(`flood: q to exit ${closed?.killed ? `not within 30 s (${closed.killed === 'SIGTERM' ? 'SIGTERM ended it' : 'killed'})` : `${f0(closed?.quitMs)} ms`}`);
@@ -540,9 +546,33 @@ async function flood() {
   row(`${label}: key press to frame`, `p50 ${f0(median(latencies))} ms, p95 ${f0(quantile(latencies, 0.95))} ms (${latencies.length} keys${failedKeys ? `, ${failedKeys} no frame in 5 s` : ''})`,
     'p95 ≤ 50 ms', `renders ${final.renders}, mean ${f1(final.renderMs / Math.max(1, final.renders))} ms, max ${f0(final.renderMax)} ms (p95 of last ${recent.length}: ${f1(quantile(recent, 0.95))} ms); main thread ran ${f1(mainRunPct)} % of a core and waited for one ${f1(mainWaitPct)} %`,
     quantile(latencies, 0.95) <= 50 && failedKeys === 0);
+  if (waits) {
+    raw.floodSchedWaits = waits;
+    row(`${label}: where the main thread waited for a core (--sched-trace, ${SCHED_TRACE_S} s from ${SCHED_TRACE_AT_S} s)`,
+      `${waits.count} waits, ${f0(waits.totalMs)} ms in all (it ran ${f0(waits.ranMs)} ms); ${waits.long} over 10 ms, p99 ${f1(waits.p99Ms)} ms, max ${f0(waits.maxMs)} ms`,
+      '—', `on the cores during the waits over 10 ms (ms): ${waits.behind.slice(0, 6).map(([who, ms]) => `${who} ${f0(ms)}`).join(', ')}`, undefined);
+  }
   row(`${label}: CPU and RSS`, `CPU ${f0(m.cpuPct)} % of one core; RSS max ${mb(m.rssMax)}; ${f0((bytes1 - bytes0) / (wallAtEnd / 1000) / 1024)} KB/s to the terminal`, 'RSS ≤ 200 MB', '—', m.rssMax <= 200 * 1048576);
   await Promise.all(names.map((n) => docker.getContainer(n).remove({ force: true }).catch(() => undefined)));
   for (const p of peer.procs) p.kill('SIGKILL');
+}
+
+const SCHED_TRACE_AT_S = 20, SCHED_TRACE_S = 15;
+/** --sched-trace: the kernel's scheduling events for a stretch of the flood, read for the main thread's waits. */
+async function traceMainThreadWaits(pid: number): Promise<Waits | undefined> {
+  await sleep(SCHED_TRACE_AT_S * 1000);
+  try {
+    stopSchedTrace = startSchedTrace();
+  } catch (error) {
+    log(`--sched-trace: tracefs not usable here (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
+  await sleep(SCHED_TRACE_S * 1000);
+  const trace = stopSchedTrace();
+  stopSchedTrace = undefined;
+  const waits = waitsOf(trace, pid, processNamer(new Map([[pid, 'opsdeck'], [process.pid, 'bench']])));
+  log(`flood --sched-trace: ${JSON.stringify(waits)}`);
+  return waits;
 }
 
 /** Self time by function from the .cpuprofile Node wrote at exit (--profile). */
