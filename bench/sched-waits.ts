@@ -72,8 +72,9 @@ export function waitsOf(trace: string, tid: number, name: (tid: number) => strin
     }
   }
   const sorted = waits.map((w) => w.ms).sort((a, b) => a - b);
+  const long = waits.filter((w) => w.ms > 10);
   const byProcess = new Map<string, number>();
-  for (const w of waits.filter((x) => x.ms > 10)) {
+  for (const w of long) {
     for (const [who, ms] of w.behind) byProcess.set(name(who), (byProcess.get(name(who)) ?? 0) + ms);
   }
   return {
@@ -82,7 +83,7 @@ export function waitsOf(trace: string, tid: number, name: (tid: number) => strin
     ranMs: ran,
     p99Ms: sorted[Math.floor(0.99 * (sorted.length - 1))] ?? 0,
     maxMs: sorted[sorted.length - 1] ?? 0,
-    long: waits.filter((w) => w.ms > 10).length,
+    long: long.length,
     behind: [...byProcess].sort((a, b) => b[1] - a[1]),
   };
 }

@@ -105,7 +105,7 @@ export class MergedOrder {
     const copy = (this.scratch ??= new MergedOrder());
     copy.length = 0;
     copy.reserve(to - from);
-    for (const column of COLUMNS) copy[column].set(this.buffers[column].subarray(this.head + from, this.head + to));
+    for (const column of COLUMNS) copy[column].set(this[column].subarray(from, to));
     copy.length = to - from;
     return copy;
   }
