@@ -1,5 +1,5 @@
 // Keeps the store in step with one Docker engine: a reconciling poll, the event stream for
-// prompt state changes, one-shot stats, and a log follower per running container. An engine
+// prompt state changes, CPU and memory samples, and a log follower per running container. An engine
 // that is unreachable or goes away is a state with its error and a retry time, never a crash.
 import type Docker from 'dockerode';
 import type { Store } from '../store/store';
@@ -13,6 +13,7 @@ import { watchContainerEvents, type ContainerEvent } from './event-stream';
 import { LogFollowers, type LogFollowOptions } from './log-followers';
 import { StatsPoller } from './stats-poller';
 import { engineReads, type EngineReads } from './engine-reads';
+import { CgroupStats } from './cgroup-stats';
 
 export interface DockerSourceOptions {
   host: string;
@@ -38,7 +39,8 @@ export class DockerSource implements Restartable {
     this.docker = connectDocker(options.host);
     this.engine = engineReads(options.host, this.docker);
     this.followers = new LogFollowers(this.docker, logs, options.logs, options.host);
-    this.stats = new StatsPoller(this.engine, state);
+    // Containers of an engine on this machine are sampled from their cgroups (checked per container).
+    this.stats = new StatsPoller(this.engine, state, undefined, process.platform === 'linux' ? new CgroupStats() : undefined);
   }
 
   open(): void {

@@ -40,6 +40,7 @@ export function toInstance(info: Docker.ContainerInspectInfo): Instance {
     restarts: info.RestartCount ?? 0,
     ports: ports(info),
     tty: info.Config?.Tty ?? false,
+    ...(info.State?.Running && info.State.Pid > 0 && { pid: info.State.Pid }),
     ...(Object.keys(labels).some((k) => k.startsWith('opsdeck.')) && { labels: Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('opsdeck.'))) }),
   };
 }

@@ -5,6 +5,7 @@ import type { AppState } from '../store/app-state';
 import type { Instance, InstanceStats } from '../runtime/types';
 import { StatsSampler } from './stats';
 import type { EngineReads } from './engine-reads';
+import type { CgroupStats } from './cgroup-stats';
 
 export class StatsPoller {
   private readonly sampler: StatsSampler;
@@ -12,8 +13,8 @@ export class StatsPoller {
   private followUp: NodeJS.Timeout | undefined;
   private readonly followedUp = new Set<string>();
 
-  constructor(engine: Pick<EngineReads, 'stats'>, private readonly state: Store<AppState>, private readonly concurrency = 16) {
-    this.sampler = new StatsSampler(engine);
+  constructor(engine: Pick<EngineReads, 'stats'>, private readonly state: Store<AppState>, private readonly concurrency = 16, cgroups?: CgroupStats) {
+    this.sampler = new StatsSampler(engine, cgroups);
   }
 
   async poll(instances: Instance[]): Promise<void> {
@@ -23,13 +24,16 @@ export class StatsPoller {
     const queue = [...instances];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const stats = await this.sampler.sample(next.id).catch(() => undefined);
+        const stats = await this.sampler.sample(next).catch(() => undefined);
         if (stats) results.set(next.id, stats);
       }
     };
     try {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, instances.length) }, worker));
       const live = new Set(this.state.get().instances.map((i) => i.id));
+      // A stopped container's cgroup is gone; an open file would keep it in the kernel.
+      const running = new Set(this.state.get().instances.filter((i) => i.state === 'running').map((i) => i.id));
+      for (const id of [...this.sampler.known()]) if (!running.has(id)) this.sampler.forget(id);
       this.state.set((s) => {
         const stats = new Map([...s.stats].filter(([id]) => live.has(id)));
         for (const [id, value] of results) stats.set(id, value);
@@ -48,6 +52,7 @@ export class StatsPoller {
   }
 
   stop(): void {
+    this.sampler.close();
     clearTimeout(this.followUp);
     this.followUp = undefined;
   }

@@ -1,14 +1,17 @@
-// CPU and memory from one-shot stats samples. A one-shot sample carries no previous reading,
-// so CPU % comes from the difference to the sample we took last time, as `docker stats` does
-// with its streamed pairs.
+// CPU and memory of a container: from its cgroup files when the engine runs here, else from a
+// one-shot stats sample. Neither carries a previous reading, so CPU % comes from the difference
+// to the sample we took last time, as `docker stats` does with its streamed pairs.
 import type Docker from 'dockerode';
-import type { InstanceStats } from '../runtime/types';
+import type { Instance, InstanceStats } from '../runtime/types';
 import type { EngineReads } from './engine-reads';
+import type { CgroupStats } from './cgroup-stats';
 
 export interface CpuSample {
   total: number;
   system: number;
   cpus: number;
+  /** Samples from the engine and from cgroup files count time differently: never subtracted. */
+  from?: 'cgroup';
 }
 
 export function cpuSample(stats: Docker.ContainerStats): CpuSample | undefined {
@@ -18,28 +21,36 @@ export function cpuSample(stats: Docker.ContainerStats): CpuSample | undefined {
 }
 
 export function cpuPercent(prev: CpuSample | undefined, next: CpuSample | undefined): number | undefined {
-  if (!prev || !next) return undefined;
+  if (!prev || !next || prev.from !== next.from) return undefined;
   const cpuDelta = next.total - prev.total;
   const systemDelta = next.system - prev.system;
   if (systemDelta <= 0 || cpuDelta < 0) return undefined;
   return (cpuDelta / systemDelta) * next.cpus * 100;
 }
 
-/** Memory as `docker stats` counts it: usage less the page cache. */
+/** Memory as `docker stats` counts it: usage less the inactive page cache (cgroup v1's hierarchical figure first). */
 export function memoryUsed(stats: Docker.ContainerStats): number | undefined {
   const mem = stats.memory_stats;
   if (!mem?.usage) return undefined;
   const s = (mem.stats ?? {}) as Record<string, number>;
-  const cache = s.inactive_file ?? s.total_inactive_file ?? s.cache ?? 0;
-  return Math.max(0, mem.usage - cache);
+  const cache = s.total_inactive_file ?? s.inactive_file ?? s.cache ?? 0;
+  return cache < mem.usage ? mem.usage - cache : mem.usage;
 }
 
 export class StatsSampler {
   private readonly previous = new Map<string, CpuSample>();
 
-  constructor(private readonly engine: Pick<EngineReads, 'stats'>) {}
+  constructor(private readonly engine: Pick<EngineReads, 'stats'>, private readonly cgroups?: CgroupStats) {}
 
-  async sample(id: string): Promise<InstanceStats> {
+  async sample({ id, pid }: Pick<Instance, 'id' | 'pid'>): Promise<InstanceStats> {
+    const local = this.cgroups?.sample(id, pid);
+    if (local) {
+      // CPU % = CPU time over wall time, what the engine's (CPU time over all cores' time) × cores comes to.
+      const sample: CpuSample = { total: local.cpuNs, system: local.atNs, cpus: 1, from: 'cgroup' };
+      const cpu = cpuPercent(this.previous.get(id), sample);
+      this.previous.set(id, sample);
+      return { cpuPercent: cpu, memBytes: local.memBytes, memLimit: local.memLimit, at: Date.now() };
+    }
     const stats = await this.engine.stats(id);
     const sample = cpuSample(stats);
     const cpu = cpuPercent(this.previous.get(id), sample);
@@ -49,5 +60,15 @@ export class StatsSampler {
 
   forget(id: string): void {
     this.previous.delete(id);
+    this.cgroups?.forget(id);
+  }
+
+  close(): void {
+    this.cgroups?.close();
+  }
+
+  /** The containers sampled so far. */
+  known(): IterableIterator<string> {
+    return this.previous.keys();
   }
 }

@@ -21,6 +21,8 @@ export interface Instance {
   tty: boolean;
   /** The container's opsdeck.* labels (opsdeck.health, opsdeck.metrics), when it has any. */
   labels?: Record<string, string>;
+  /** Its first process as the engine's host sees it, while running: where its cgroup is found. */
+  pid?: number;
 }
 
 export interface InstanceStats {
