@@ -1,8 +1,9 @@
-// The two reads a refresh makes every second: the container list and one-shot stats. dockerode
-// opens a new connection for every request and formats each one with util.inspect; at 20
-// containers and a 1 s refresh that cost 1.85 % of a core, against 0.65 % for the same requests
-// over a keep-alive pool (a 20 s loop, bench/RESULTS.md). Everything else (events, logs,
-// inspect, actions) still goes through dockerode.
+// The two reads the source repeats: the container list (each refresh, or as a resync while
+// events flow) and one-shot stats (for containers whose cgroup files are not readable here).
+// dockerode opens a new connection for every request and formats each one with util.inspect; at
+// 20 containers and a 1 s refresh that cost 1.85 % of a core, against 0.65 % for the same
+// requests over a keep-alive pool (a 20 s loop, bench/RESULTS.md). Everything else (events,
+// logs, inspect, actions) still goes through dockerode.
 import type Docker from 'dockerode';
 import { containerListPath, engineHttp } from './engine-http';
 
