@@ -28,8 +28,8 @@ function reread(fd: number): string {
 /** The number after `name` in a "key value" per line file (memory.stat, cpu.stat). */
 function statField(text: string, name: string): number | undefined {
   const key = `${name} `;
-  const at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`) + 1;
-  if (at === 0 && !text.startsWith(key)) return undefined;
+  const at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`) + 1 || -1;
+  if (at < 0) return undefined;
   const end = text.indexOf('\n', at);
   return Number(text.slice(at + key.length, end < 0 ? undefined : end));
 }

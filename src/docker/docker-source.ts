@@ -49,7 +49,7 @@ export class DockerSource implements Restartable {
     this.engine = engineReads(options.host, this.docker);
     this.followers = new LogFollowers(this.docker, logs, options.logs, options.host);
     // Containers of an engine on this machine are sampled from their cgroups (checked per container).
-    this.stats = new StatsPoller(this.engine, state, undefined, process.platform === 'linux' ? new CgroupStats() : undefined);
+    this.stats = new StatsPoller(this.engine, state, process.platform === 'linux' ? new CgroupStats() : undefined);
   }
 
   open(): void {

@@ -13,7 +13,7 @@ export class StatsPoller {
   private followUp: NodeJS.Timeout | undefined;
   private readonly followedUp = new Set<string>();
 
-  constructor(engine: Pick<EngineReads, 'stats'>, private readonly state: Store<AppState>, private readonly concurrency = 16, cgroups?: CgroupStats) {
+  constructor(engine: Pick<EngineReads, 'stats'>, private readonly state: Store<AppState>, cgroups?: CgroupStats, private readonly concurrency = 16) {
     this.sampler = new StatsSampler(engine, cgroups);
   }
 
@@ -30,9 +30,10 @@ export class StatsPoller {
     };
     try {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, instances.length) }, worker));
-      const live = new Set(this.state.get().instances.map((i) => i.id));
+      const current = this.state.get().instances;
+      const live = new Set(current.map((i) => i.id));
       // A stopped container's cgroup is gone; an open file would keep it in the kernel.
-      const running = new Set(this.state.get().instances.filter((i) => i.state === 'running').map((i) => i.id));
+      const running = new Set(current.filter((i) => i.state === 'running').map((i) => i.id));
       for (const id of [...this.sampler.known()]) if (!running.has(id)) this.sampler.forget(id);
       this.state.set((s) => {
         const stats = new Map([...s.stats].filter(([id]) => live.has(id)));
