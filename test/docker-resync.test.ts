@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { inject } from 'vitest';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerSource } from '../src/docker/docker-source';
@@ -15,7 +15,8 @@ const docker = testDocker();
 
 /** A unix socket in front of the test engine that counts container lists and can cut the event stream. */
 function countingProxy(): Promise<{ host: string; lists: () => number; cutEvents: () => void; close: () => void }> {
-  const socket = join(mkdtempSync(join(tmpdir(), 'opsdeck-resync-')), 'docker.sock');
+  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-resync-'));
+  const socket = join(dir, 'docker.sock');
   let lists = 0;
   const eventStreams = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -35,7 +36,7 @@ function countingProxy(): Promise<{ host: string; lists: () => number; cutEvents
     host: `unix://${socket}`,
     lists: () => lists,
     cutEvents: () => { for (const s of eventStreams) s.destroy(); },
-    close: () => server.close(),
+    close: () => { server.close(); rmSync(dir, { recursive: true, force: true }); },
   })));
 }
 
