@@ -645,18 +645,24 @@ async function statsCost(ids: string[]) {
     return { client: ((c.user + c.system) / 1000 / wall) * 100, engine: ((engineCpu() - e0) / wall) * 100, samples: await samples, heap };
   };
   // One-shot requests at 1 s, 16 in flight, as src/docker/stats-poller.ts asks an engine it cannot read the cgroups of.
-  const oneShot = await measure(async (signal) => {
+  /** Runs `tick` once a second until the measurement ends; the samples it took in all. */
+  const eachSecond = async (signal: AbortSignal, tick: () => Promise<number> | number) => {
     let n = 0;
     while (!signal.aborted) {
       const started = Date.now();
-      const queue = [...ids];
-      await Promise.all(Array.from({ length: 16 }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) { await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as any); n++; }
-      }));
+      n += await tick();
       await sleep(Math.max(0, 1000 - (Date.now() - started)));
     }
     return n;
-  });
+  };
+  const oneShot = await measure((signal) => eachSecond(signal, async () => {
+    let n = 0;
+    const queue = [...ids];
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) { await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as any); n++; }
+    }));
+    return n;
+  }));
   await sleep(2000);
   const streamed = await measure(async (signal) => {
     let n = 0;
@@ -671,15 +677,7 @@ async function statsCost(ids: string[]) {
   // The cgroup files of each container, read once a second, as src/docker/cgroup-stats.ts does for a local engine.
   const pids = await Promise.all(ids.map(async (id) => (await docker.getContainer(id).inspect()).State.Pid));
   const cgroups = new CgroupStats();
-  const fromFiles = await measure(async (signal) => {
-    let n = 0;
-    while (!signal.aborted) {
-      const started = Date.now();
-      ids.forEach((id, k) => { if (cgroups.sample(id, pids[k])) n++; });
-      await sleep(Math.max(0, 1000 - (Date.now() - started)));
-    }
-    return n;
-  });
+  const fromFiles = await measure((signal) => eachSecond(signal, () => ids.filter((id, k) => cgroups.sample(id, pids[k])).length));
   cgroups.close();
   raw.stats = { oneShot, streamed, fromFiles };
   log(`stats: ${JSON.stringify(raw.stats)}`);

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { containerCgroup, parseCgroupMounts, type CgroupMounts, type ContainerCgroup } from './cgroup-paths';
+import { usageLessInactive } from './stats';
 
 export interface CgroupSample {
   /** CPU time used since the container started, ns. */
@@ -67,7 +68,7 @@ class ContainerFiles {
       this.limitAt = performance.now();
     }
     if (!Number.isFinite(cpuNs) || !Number.isFinite(usage)) throw new Error('unreadable cgroup counters');
-    return { cpuNs, atNs: performance.now() * 1e6, memBytes: inactive < usage ? usage - inactive : usage, memLimit: this.limit };
+    return { cpuNs, atNs: performance.now() * 1e6, memBytes: usageLessInactive(usage, inactive), memLimit: this.limit };
   }
 
   close(): void {

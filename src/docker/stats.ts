@@ -28,13 +28,17 @@ export function cpuPercent(prev: CpuSample | undefined, next: CpuSample | undefi
   return (cpuDelta / systemDelta) * next.cpus * 100;
 }
 
-/** Memory as `docker stats` counts it: usage less the inactive page cache (cgroup v1's hierarchical figure first). */
+/** Memory as `docker stats` counts it: usage less the inactive page cache, unless that is more than the usage. */
+export function usageLessInactive(usage: number, inactiveFile: number): number {
+  return inactiveFile < usage ? usage - inactiveFile : usage;
+}
+
+/** memoryUsed of an engine's stats sample (cgroup v1's hierarchical inactive figure first, as the docker CLI takes it). */
 export function memoryUsed(stats: Docker.ContainerStats): number | undefined {
   const mem = stats.memory_stats;
   if (!mem?.usage) return undefined;
   const s = (mem.stats ?? {}) as Record<string, number>;
-  const cache = s.total_inactive_file ?? s.inactive_file ?? s.cache ?? 0;
-  return cache < mem.usage ? mem.usage - cache : mem.usage;
+  return usageLessInactive(mem.usage, s.total_inactive_file ?? s.inactive_file ?? s.cache ?? 0);
 }
 
 export class StatsSampler {
