@@ -47,7 +47,7 @@ describe('CPU and memory from cgroup files, against a real engine', () => {
     await removeProject(docker, project);
     await runContainer(docker, { project, service: 'busy', cmd: ['sh', '-c', 'while :; do :; done'] });
     // A shell variable of 20 MB stays resident while the shell waits (a last command alone would be exec'd).
-    await runContainer(docker, { project, service: 'holder', cmd: ['sh', '-c', 'x=$(head -c 20000000 /dev/zero | tr "\\0" a); while :; do sleep 600; done'] });
+    await runContainer(docker, { project, service: 'holder', cmd: ['sh', '-c', 'x=$(head -c 20000000 /dev/zero | tr "\\0" a); echo held; while :; do sleep 600; done'] });
     engine = { stats: (cid) => { engineCalls.push(cid); return docker.getContainer(cid).stats({ stream: false, 'one-shot': true } as never) as never; } };
   });
   afterAll(() => removeProject(docker, project));
@@ -58,13 +58,11 @@ describe('CPU and memory from cgroup files, against a real engine', () => {
     const sampler = new StatsSampler(engine, new CgroupStats());
     const [busy, holder] = [await instance('busy'), await instance('holder')];
     expect(busy.pid).toBeGreaterThan(0);
+    // The shell says when it holds the 20 MB (until then it is still reading them: CPU and memory).
+    const said = async () => String(await docker.getContainer(holder.id).logs({ stdout: true, follow: false } as never)).includes('held');
+    for (let i = 0; i < 100 && !(await said()); i++) await new Promise((r) => setTimeout(r, 200));
     engineCalls.length = 0;
-    // Held by the shell once `tr` is done: the figure settles first, then CPU is read over a quiet second.
     let holderStats = await sampler.sample(holder);
-    for (let i = 0; i < 50 && (holderStats.memBytes ?? 0) < 20_000_000; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      holderStats = await sampler.sample(holder);
-    }
     await sampler.sample(busy);
     await new Promise((r) => setTimeout(r, 1500));
     const busyStats = await sampler.sample(busy);
