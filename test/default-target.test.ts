@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { nothingToWatch } from '../src/cli/default-target';
 import { loadSettings } from '../src/cli/settings';
 import { openTerminal } from './harness/tmux';
@@ -17,7 +19,7 @@ describe('what plain opsdeck watches', () => {
   });
 
   it.skipIf(existsSync('/var/run/docker.sock'))('a bare `opsdeck` on a machine without Docker shows the demo, and q stops it all', async () => {
-    const term = openTerminal([], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: '/tmp/opsdeck-default-target' }, { columns: 160, rows: 44 });
+    const term = openTerminal([], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: join(tmpdir(), 'opsdeck-default-target') }, { columns: 160, rows: 44 });
     try {
       const screen = await term.waitForScreen((s) => s.includes('local processes') && /api\s+api\s+running/.test(s), 'the demo cockpit', 20_000);
       expect(screen).toMatch(/Services/);

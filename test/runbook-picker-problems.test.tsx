@@ -13,7 +13,7 @@ import { cockpitWith, instance } from './harness/cockpit';
 
 describe('runbook files that do not load', () => {
   it('are named in the picker with file, line and column, and the rest still open', async () => {
-    const user = join(mkdtempSync(join(tmpdir(), 'opsdeck-badrb-')), 'runbooks');
+    const user = join(mkdtempSync(join(tmpdir(), 'badrb-')), 'runbooks');
     mkdirSync(user);
     writeFileSync(join(user, 'broken.yaml'), 'id: broken\ntitle: Broken\nseverity: P9\nsteps: []\n');
     const library = loadRunbookLibrary({ user });

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 
 export interface CliResult {
@@ -11,7 +13,7 @@ export interface CliResult {
 export function opsdeck(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): CliResult {
   const result = spawnSync('bin/opsdeck', args, {
     cwd: process.cwd(), encoding: 'utf8', timeout: 30_000,
-    env: { ...process.env, DOCKER_HOST: inject('dockerHost'), XDG_STATE_HOME: '/tmp/opsdeck-test-state', ...env },
+    env: { ...process.env, DOCKER_HOST: inject('dockerHost'), XDG_STATE_HOME: join(tmpdir(), 'opsdeck-test-state'), ...env },
   });
   void cwd;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
