@@ -2,7 +2,9 @@
 // React's production build) and runs it on the pinned Node 24.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cockpitBundle } from '../scripts/cockpit-bundle.mjs';
 
@@ -18,5 +20,8 @@ await build({
 const binFlags = /exec "\$node" (.*?) "\$here/.exec(readFileSync(`${root}bin/opsdeck`, 'utf8'))?.[1].split(' ');
 if (!binFlags) throw new Error('frame-micro: no `exec "$node" FLAGS "$here...` line in bin/opsdeck');
 const flags = process.argv.length > 2 ? process.argv.slice(2) : binFlags;
-const run = spawnSync(node, [...flags, outfile], { cwd: root, stdio: 'inherit' });
+// The test harness's cockpit writes an audit journal in a temp dir: one for this run, removed after.
+const scratch = mkdtempSync(join(tmpdir(), 'opsdeck-frames-'));
+const run = spawnSync(node, [...flags, outfile], { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } });
+rmSync(scratch, { recursive: true, force: true });
 process.exit(run.status ?? 1);

@@ -5,7 +5,10 @@
 //   uptime tick  every container's age moves on (what an idle cockpit draws every 2 s)
 //   log batch    200 new log lines (what a flood draws 10 times a second)
 //   help         ? opens the help over the whole screen, ? closes it (every line new)
-// Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, and GC per frame.
+//   help, flood  the same while 400 log lines land under the open help (as in the bench's flood):
+//                closing it draws the panes with all their log lines new
+// Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, GC per frame, and CPU per
+// round (a help round is one key; a flood round two, open and close).
 //   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help)
 import React from 'react';
 import { render } from 'ink';
@@ -51,13 +54,14 @@ async function measure(name: string, step: (n: number) => void | Promise<void>) 
   await sleep(50);
   const cpu = process.cpuUsage(cpu0);
   const k = frames - f0;
-  console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame`);
+  console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame; ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(2)} ms CPU a round`);
 }
 
 const kinds: Record<string, (n: number) => void | Promise<void>> = {
   'uptime tick': (n) => ageTick(n),
   'log batch': async () => { logBatch(); await sleep(60); },
   help: () => stdin.write('?'),
+  'help, flood': async () => { stdin.write('?'); await sleep(20); logBatch(); logBatch(); await sleep(120); stdin.write('?'); },
 };
 await sleep(300);
 for (const [name, step] of Object.entries(kinds)) if (!ONLY || name.startsWith(ONLY)) await measure(name, step);
