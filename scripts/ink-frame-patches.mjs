@@ -8,14 +8,30 @@
 // maps are kept for the next: an entry the next frame does not use dies with it, young. (Kept
 // whole, each frame's changed lines lived two frames, at 0.5 frames/s long enough to be promoted
 // to old space, which then grew between full collections.)
-const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous) { this.now = new Map(); this.previous = previous; }
-  get(key) { let value = this.now.get(key); if (value === undefined && this.previous) { value = this.previous.get(key); if (value !== undefined) this.now.set(key, value); } return value; }
+// A frame that took less than a quarter of its lines from the one before replaced the screen: a
+// full-screen view opened or closed. The screen before it is then kept beneath, one frame's worth,
+// so the frame that goes back to it (closing the help or the details) finds the panes' lines
+// instead of measuring and splitting every one of them again.
+const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous, beneath) { this.now = new Map(); this.previous = previous; this.beneath = beneath; this.fromPrevious = 0; }
+  get(key) {
+    let value = this.now.get(key);
+    if (value === undefined) {
+      value = this.previous?.get(key);
+      if (value !== undefined) this.fromPrevious++;
+      else value = this.beneath?.get(key);
+      if (value !== undefined) this.now.set(key, value);
+    }
+    return value;
+  }
   set(key, value) { this.now.set(key, value); return this; } }
+const __opsdeckCacheNames = ['widths', 'blockWidths', 'styledChars', 'lines', 'slices'];
 let __opsdeckLastMaps;
+let __opsdeckBeneath;
 function __opsdeckFrameCaches(caches) {
   const last = __opsdeckLastMaps;
+  if (last && last.lines.fromPrevious * 4 < last.lines.now.size) __opsdeckBeneath = Object.fromEntries(__opsdeckCacheNames.map((name) => [name, last[name].previous]));
   __opsdeckLastMaps = {};
-  for (const name of ['widths', 'blockWidths', 'styledChars', 'lines', 'slices']) __opsdeckLastMaps[name] = (caches[name] = new __OpsdeckTwoFrameMap(last?.[name])).now;
+  for (const name of __opsdeckCacheNames) __opsdeckLastMaps[name] = caches[name] = new __OpsdeckTwoFrameMap(last?.[name].now, __opsdeckBeneath?.[name]);
   return caches;
 }
 `;
