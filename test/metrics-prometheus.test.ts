@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricsScraper } from '../src/metrics/scraper';
 import { quantiles } from '../src/metrics/service-stats';
 import { waitFor } from './harness/containers';
+import { freePort } from './harness/postgres';
 
 const BOUNDS = ['0.05', '0.1', '0.5', '+Inf'];
 // Cumulative bucket counts per status; the 500 series starts again from zero in the second phase.
@@ -41,9 +42,7 @@ describe('latency quantiles against a real Prometheus', () => {
 
   beforeAll(async () => {
     metricsUrl = `http://127.0.0.1:${await listen(target)}/metrics`;
-    const free = createServer();
-    const port = await listen(free);
-    await new Promise((resolve) => free.close(resolve));
+    const port = await freePort();
     api = `http://127.0.0.1:${port}`;
     writeFileSync(join(dir, 'prometheus.yml'), `global: { scrape_interval: 1s }\nscrape_configs:\n  - job_name: api\n    static_configs: [{ targets: ['${new URL(metricsUrl).host}'] }]\n`);
     prometheus = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
