@@ -7,9 +7,10 @@
 //   help         ? opens the help over the whole screen, ? closes it (every line new)
 //   help, flood  the same while 400 log lines land under the open help (as in the bench's flood):
 //                closing it draws the panes with all their log lines new
+//   open, close  as help, flood, and the CPU from the opening (closing) key to its frame
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, GC per frame, and CPU per
 // round (a help round is one key; a flood round two, open and close).
-//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help)
+//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close)
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -45,16 +46,32 @@ const logBatch = () => cockpit.feed.push(Array.from({ length: 200 }, (_, i) => {
 }));
 const ageTick = (n: number) => cockpit.state.set((s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, startedAt: i.startedAt! - 2000 * (n + 1) })) }));
 
+/** CPU ms from a key to the frame it causes (the frames counter moving on). */
+const keyCpu: number[] = [];
+async function timedKey(key: string) {
+  const cpu0 = process.cpuUsage(), f0 = frames;
+  stdin.write(key);
+  while (frames === f0) await new Promise((r) => setImmediate(r));
+  const cpu = process.cpuUsage(cpu0);
+  keyCpu.push((cpu.user + cpu.system) / 1000);
+}
+
 async function measure(name: string, step: (n: number) => void | Promise<void>) {
   for (let n = 0; n < 20; n++) { await step(n); await sleep(5); term.written.length = 0; } // warm up
   await sleep(50);
+  keyCpu.length = 0;
   const f0 = frames, r0 = renderMs, g0 = gcMs, c0 = gcs, cpu0 = process.cpuUsage();
   // What reached the terminal is dropped as it comes: kept, it would be old-space work the frames did not cause.
   for (let n = 0; n < ROUNDS; n++) { await step(n); await sleep(5); term.written.length = 0; }
   await sleep(50);
   const cpu = process.cpuUsage(cpu0);
   const k = frames - f0;
-  console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame; ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(2)} ms CPU a round`);
+  console.log(`${name.padEnd(12)} ${k} frames: ${((renderMs - r0) / k).toFixed(2)} ms render, ${((cpu.user + cpu.system) / 1000 / k).toFixed(2)} ms CPU, GC ${((gcMs - g0) / k).toFixed(2)} ms (${((gcs - c0) / k).toFixed(2)} collections) per frame; ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(2)} ms CPU a round${keyCpu.length ? `; the key: CPU p50 ${pick(keyCpu, 0.5).toFixed(2)}, p95 ${pick(keyCpu, 0.95).toFixed(2)} ms` : ''}`);
+}
+
+function pick(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 const kinds: Record<string, (n: number) => void | Promise<void>> = {
@@ -62,6 +79,8 @@ const kinds: Record<string, (n: number) => void | Promise<void>> = {
   'log batch': async () => { logBatch(); await sleep(60); },
   help: () => stdin.write('?'),
   'help, flood': async () => { stdin.write('?'); await sleep(20); logBatch(); logBatch(); await sleep(120); stdin.write('?'); },
+  open: async () => { logBatch(); await sleep(20); await timedKey('?'); await sleep(20); logBatch(); await sleep(120); stdin.write('?'); },
+  close: async () => { stdin.write('?'); await sleep(20); logBatch(); logBatch(); await sleep(120); await timedKey('?'); },
 };
 await sleep(300);
 for (const [name, step] of Object.entries(kinds)) if (!ONLY || name.startsWith(ONLY)) await measure(name, step);
