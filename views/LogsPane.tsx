@@ -36,8 +36,11 @@ export function LogsPane({ width, height, focused, view }: Props) {
       focused={focused} width={width} height={height}>
       {paused ? <Text color={theme.color ? 'yellow' : undefined} bold wrap="truncate-end">{statusText(view, store.received)}</Text> : null}
       {lines.length === 0 ? <Text color={theme.color ? 'gray' : undefined}>{store.received ? 'no line matches' : 'waiting for log lines…'}</Text> : null}
-      {lines.map((line) => (
-        <LogRow key={line.seq} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} />
+      {/* Keyed by screen row, not by line: under a flood every row shows a new line each frame, and
+          a row keeps its nodes and has only its text replaced instead of Ink and Yoga nodes made and
+          freed for each line. */}
+      {lines.map((line, slot) => (
+        <LogRow key={slot} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} />
       ))}
     </Pane>
   );
