@@ -1,8 +1,11 @@
 // `opsdeck demo --docker` on the private engine: the five demo services as labelled containers
 // running the host's node on dist/demo, live (health, lag that grows while the consumer is
-// paused and drains after), removed again; then the real binary in tmux, quit with q.
+// paused and drains after), removed again; drills on the containers resolved by their runbooks
+// over the engine; then the real binary in tmux, quit with q, and `--drill` headless.
+// One file, so the tests' demos (one project name) never run side by side.
 import { describe, it, expect, inject, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { execa } from 'execa';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +15,14 @@ import { openTerminal } from './harness/tmux';
 import { until } from './demo-helpers';
 import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../src/demo/docker-stack';
 import { DEMO_IMAGE } from '../src/demo/docker-image';
+import { DOCKER_PROJECT } from '../src/demo/docker-container';
+import { findDrill } from '../src/demo/drills';
+import { drillContext, runDrill } from '../src/demo/drill-runner';
+import { DockerRuntime } from '../src/runbooks/docker-runtime';
+import { DockerSource } from '../src/docker/docker-source';
+import { LogFeed } from '../src/logs/log-feed';
+import { createStore } from '../src/store/store';
+import { initialState, type AppState } from '../src/store/app-state';
 
 const SERVICES = ['api', 'ingestor', 'kafka', 'mlflow', 'prediction-consumer'];
 const psAll = () => execFileSync('docker', ['-H', inject('dockerHost'), 'ps', '-a', '--filter', 'label=com.docker.compose.project=opsdeck-demo', '--format', '{{.Names}} {{.State}}'], { encoding: 'utf8' }).trim();
@@ -69,6 +80,38 @@ describe('opsdeck demo --docker', () => {
     expect((await docker.getImage(DEMO_IMAGE).inspect()).RepoTags).toContain(DEMO_IMAGE);
   }, 90_000);
 
+  it('drills on the containers: a crash loop counted by the engine, a log flood read from the containers, the broker stopped; each resolved by its runbook', async () => {
+    demo = await startDockerDemo(docker, { rate: 10 });
+    const host = inject('dockerHost');
+    const feed = new LogFeed(5000, 20);
+    const source = new DockerSource({ host, project: DOCKER_PROJECT, refreshMs: 1000, logs: { tail: 0, maxLineBytes: 16_384, keepColor: false } }, createStore<AppState>(initialState(host)), feed);
+    source.open();
+    const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'opsdeck-docker-drills-')) };
+    const ctx = drillContext({ stack: demo.stack, services: { runtime: new DockerRuntime(docker, DOCKER_PROJECT), project: DOCKER_PROJECT } }, feed);
+    const apiInspect = async () => docker.getContainer((await docker.listContainers({ filters: { label: [`com.docker.compose.project=${DOCKER_PROJECT}`, 'com.docker.compose.service=api'] } }))[0].Id).inspect();
+    try {
+      for (const [name, runbook] of [['crash-loop', 'rollback-baseline-model'], ['log-flood', 'service-restart'], ['broker-down', 'kafka-connection-errors']]) {
+        const lines: string[] = [];
+        const outcome = await runDrill(findDrill(name)!, ctx, { say: (l) => lines.push(l), env });
+        const text = lines.join('\n');
+        console.log(`${name}: ${lines.at(-1)}`);
+        expect(outcome, text).toMatchObject({ drill: name, runbook, exitCode: 0, recovered: true });
+        expect(text).toContain('# Incident report');
+        if (name === 'crash-loop') {
+          expect(text).toMatch(/symptom seen after/);
+          expect((await apiInspect()).Config.Env).toContain('MODEL_VARIANT=baseline');
+        }
+        if (name === 'log-flood') expect((await apiInspect()).Config.Env).toContain('MODEL_VARIANT=ml'); // the drill's reset undid the rollback
+      }
+      const kafka = (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${DOCKER_PROJECT}`, 'com.docker.compose.service=kafka'] } }))[0];
+      expect(kafka.State).toBe('running');
+    } finally {
+      source.close();
+      await stopDockerDemo(docker, demo);
+      demo = undefined;
+    }
+  }, 180_000);
+
   it('bin/opsdeck demo --docker in tmux: five containers running in the Containers pane, q removes them', async () => {
     const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
     const term = openTerminal(['demo', '--docker'], { DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state }, { columns: 200, rows: 50 });
@@ -84,4 +127,16 @@ describe('opsdeck demo --docker', () => {
       term.close();
     }
   }, 90_000);
+
+  it('bin/opsdeck demo --docker --drill model-missing: resolved headless, the report printed, the containers removed', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
+    const { stdout, exitCode } = await execa(join(process.cwd(), 'bin/opsdeck'), ['demo', '--docker', '--drill', 'model-missing'], {
+      env: { DOCKER_HOST: inject('dockerHost'), XDG_STATE_HOME: state }, reject: false, timeout: 120_000,
+    });
+    console.log(stdout.split('\n').filter((l) => l.startsWith('drill ')).join('\n'));
+    expect(stdout).toContain('# Incident report');
+    expect(stdout).toMatch(/drill model-missing: recovered; fault to recovery \d+\.\d s \(runbook model-not-loaded exit 0\)/);
+    expect(exitCode).toBe(0);
+    expect(psAll()).toBe('');
+  }, 150_000);
 });

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { startDemo, type RunningDemo } from './demo-helpers';
 import { findDrill } from '../src/demo/drills';
 import { drillContext, runDrill } from '../src/demo/drill-runner';
+import { processDrillServices } from '../src/demo/drill-services';
 
 let demo: RunningDemo;
 const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'opsdeck-drills-')) };
 
 async function drill(name: string) {
   const lines: string[] = [];
-  const outcome = await runDrill(findDrill(name)!, drillContext({ stack: demo.stack, source: demo.source }, demo.feed), { say: (l) => lines.push(l), env });
+  const outcome = await runDrill(findDrill(name)!, drillContext({ stack: demo.stack, services: processDrillServices(demo.source) }, demo.feed), { say: (l) => lines.push(l), env });
   const text = lines.join('\n');
   return { outcome, text };
 }

@@ -1,7 +1,8 @@
 // `opsdeck demo --docker`: the demo stack as labelled containers on the Docker engine
 // (DOCKER_HOST or the default socket), watched by the cockpit's normal DockerSource for the
-// project opsdeck-demo, with the demo's checks, metrics and lag; the containers are removed on
-// the way out (quit, SIGTERM, SIGHUP), the image stays for the next run.
+// project opsdeck-demo, with the demo's checks, metrics and lag, and the drills (D, or `--drill
+// NAME` headless) acting on the containers through the runbooks' DockerRuntime; the containers
+// are removed on the way out (quit, SIGTERM, SIGHUP), the image stays for the next run.
 import type Docker from 'dockerode';
 import { connectDocker, dockerErrorText, resolveDockerHost } from '../docker/connect';
 import { DockerSource } from '../docker/docker-source';
@@ -9,6 +10,14 @@ import { defaultAuditPath } from '../audit/journal';
 import { demoConfig, findPostgres } from '../demo/demo-config';
 import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../demo/docker-stack';
 import { DOCKER_PROJECT } from '../demo/docker-container';
+import { drillContext, runDrill } from '../demo/drill-runner';
+import { drillAccess } from '../demo/drill-access';
+import { findDrill } from '../demo/drills';
+import type { DrillServices } from '../demo/drill-services';
+import { DockerRuntime } from '../runbooks/docker-runtime';
+import { createStore } from '../store/store';
+import { initialState, type AppState } from '../store/app-state';
+import { LogFeed } from '../logs/log-feed';
 import type { Settings } from './settings';
 
 async function reachable(docker: Docker): Promise<string | undefined> {
@@ -20,7 +29,7 @@ async function reachable(docker: Docker): Promise<string | undefined> {
   }
 }
 
-export async function runDockerDemo(options: { readOnly?: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runDockerDemo(options: { readOnly?: boolean; drill?: string }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const host = resolveDockerHost(undefined, env);
   const docker = connectDocker(host);
   const problem = await reachable(docker);
@@ -44,22 +53,44 @@ export async function runDockerDemo(options: { readOnly?: boolean }, env: NodeJS
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
+  const services: DrillServices = { runtime: new DockerRuntime(docker, DOCKER_PROJECT), project: DOCKER_PROJECT };
   try {
+    if (options.drill !== undefined) return await headlessDrill(host, demo, services, options.drill, env);
     const postgres = await findPostgres(env);
     const settings: Settings = {
       config: demoConfig(demo.stack, postgres), dockerHost: host, project: DOCKER_PROJECT,
       readOnly: options.readOnly ?? false, auditPath: defaultAuditPath(env),
     };
     const { runUi } = await import('./ui');
+    let feed: LogFeed | undefined;
     return await runUi(settings, {
-      makeSource: (state, feed) => new DockerSource({
-        host, project: DOCKER_PROJECT, refreshMs: settings.config.refresh,
-        logs: { tail: 200, maxLineBytes: settings.config.logs.max_line_bytes, keepColor: true },
-      }, state, feed),
+      makeSource: (state, uiFeed) => {
+        feed = uiFeed;
+        return new DockerSource({
+          host, project: DOCKER_PROJECT, refreshMs: settings.config.refresh,
+          logs: { tail: 200, maxLineBytes: settings.config.logs.max_line_bytes, keepColor: true },
+        }, state, uiFeed);
+      },
+      drills: () => drillAccess(drillContext({ stack: demo.stack, services }, feed!)),
     });
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     await stop();
+  }
+}
+
+/** `demo --docker --drill NAME`: the containers' logs followed (a drill may watch a log rate), one drill run. */
+async function headlessDrill(host: string, demo: DockerDemo, services: DrillServices, name: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const feed = new LogFeed(5000, 20);
+  const source = new DockerSource({ host, project: DOCKER_PROJECT, refreshMs: 1000, logs: { tail: 0, maxLineBytes: 16_384, keepColor: false } }, createStore<AppState>(initialState(host)), feed);
+  source.open();
+  try {
+    say(`demo stack up as containers: ${[...demo.containers.keys()].join(', ')}`);
+    const outcome = await runDrill(findDrill(name)!, drillContext({ stack: demo.stack, services }, feed), { say, env });
+    return outcome.recovered && outcome.exitCode === 0 ? 0 : 1;
+  } finally {
+    source.close();
   }
 }

@@ -1,7 +1,7 @@
-// `opsdeck demo`: starts the demo stack (seed 002's shape) as local processes and opens the
-// cockpit on it, where D injects a drill and opens its runbook's wizard; `--drill NAME` instead
-// injects one fault, resolves it with its bundled runbook headless, and prints the incident
-// report. Everything stops on the way out.
+// `opsdeck demo`: starts the demo stack (seed 002's shape) as local processes (or, with --docker,
+// containers: demo-docker.ts) and opens the cockpit on it, where D injects a drill and opens its
+// runbook's wizard; `--drill NAME` instead injects one fault, resolves it with its bundled runbook
+// headless, and prints the incident report. Everything stops on the way out.
 import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
@@ -12,6 +12,7 @@ import { demoStack, type DemoStack } from '../demo/stack';
 import { demoConfig, findPostgres, type Postgres } from '../demo/demo-config';
 import { DRILLS, findDrill } from '../demo/drills';
 import { drillContext, runDrill } from '../demo/drill-runner';
+import { processDrillServices } from '../demo/drill-services';
 import { drillAccess } from '../demo/drill-access';
 import type { Settings } from './settings';
 import { resolveDockerHost } from '../docker/connect';
@@ -23,18 +24,14 @@ export interface DemoOptions {
 }
 
 export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (options.docker) {
-    if (options.drill !== undefined) {
-      process.stderr.write('opsdeck: --drill runs against the process demo only; run `opsdeck demo --drill NAME` without --docker\n');
-      return 2;
-    }
-    const { runDockerDemo } = await import('./demo-docker');
-    return runDockerDemo(options, env);
-  }
   const drill = options.drill === undefined ? undefined : findDrill(options.drill);
   if (options.drill !== undefined && !drill) {
     process.stderr.write(`opsdeck: unknown drill "${options.drill}"; drills: ${DRILLS.map((d) => d.name).join(', ')}\n`);
     return 2;
+  }
+  if (options.docker) {
+    const { runDockerDemo } = await import('./demo-docker');
+    return runDockerDemo(options, env);
   }
   const stack = await demoStack();
   const postgres = await findPostgres(env);
@@ -52,7 +49,7 @@ export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = pro
         live = { source: new ProcessSource(stack.services, state, feed, { project: 'demo', keepColor: true, statsMs: 1000 }), feed };
         return live.source;
       },
-      drills: () => drillAccess(drillContext({ stack, source: live!.source }, live!.feed)),
+      drills: () => drillAccess(drillContext({ stack, services: processDrillServices(live!.source) }, live!.feed)),
     });
   } finally {
     stack.dispose();
@@ -76,7 +73,7 @@ async function headlessDrill(stack: DemoStack, name: string, env: NodeJS.Process
   try {
     await source.ready();
     say(`demo stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.services.map((s) => s.name).join(', ')}`);
-    const outcome = await runDrill(findDrill(name)!, drillContext({ stack, source }, feed), { say, env });
+    const outcome = await runDrill(findDrill(name)!, drillContext({ stack, services: processDrillServices(source) }, feed), { say, env });
     return outcome.recovered && outcome.exitCode === 0 ? 0 : 1;
   } finally {
     await source.close();

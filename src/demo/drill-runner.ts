@@ -1,12 +1,12 @@
 // Runs one drill against a live demo stack: back to a clean baseline, inject the fault, wait for
-// the symptom, run the matching bundled runbook headless (--yes) with the process runtime, wait
+// the symptom, run the matching bundled runbook headless (--yes) on the stack's runtime, wait
 // for recovery, then print the run's incident report and the time from fault to recovery.
 import type { LogFeed } from '../logs/log-feed';
-import { ProcessRuntime } from '../process/process-runtime';
 import { runRunbookCommand, reportCommand } from '../runbooks/run-command';
 import { formatDuration } from '../config/duration';
 import { setFaults, type Drill, type DrillContext } from './drills';
 import { writeModel } from './stack';
+import { recreateService, serviceStatus, startService, waitReady } from './drill-services';
 
 export interface DrillOutcome {
   drill: string;
@@ -42,13 +42,13 @@ export function drillContext(ctx: Omit<DrillContext, 'logRate'>, feed: LogFeed):
 
 /** Undoes earlier drills: faults off, artifact back, API on the ML model, Kafka up. */
 export async function resetStack(ctx: DrillContext): Promise<void> {
-  const { stack, source } = ctx;
+  const { stack, services } = ctx;
   setFaults(stack, {});
   writeModel(stack.dir);
-  const api = source.services.get('api')!;
-  if (api.def.env.MODEL_VARIANT !== 'ml' || api.state !== 'running') await source.recreate('api', { MODEL_VARIANT: 'ml' });
-  if (source.services.get('kafka')!.state !== 'running') await source.start('kafka');
-  await Promise.all(['api', 'kafka'].map((s) => source.services.get(s)!.waitReady(30_000)));
+  const api = await serviceStatus(services, 'api');
+  if (api.env.MODEL_VARIANT !== 'ml' || api.state !== 'running') await recreateService(services, 'api', { MODEL_VARIANT: 'ml' });
+  if ((await serviceStatus(services, 'kafka')).state !== 'running') await startService(services, 'kafka');
+  await Promise.all(['api', 'kafka'].map((s) => waitReady(services, s, 30_000)));
 }
 
 export async function runDrill(drill: Drill, ctx: DrillContext, io: { say: (line: string) => void; env: NodeJS.ProcessEnv }): Promise<DrillOutcome> {
@@ -64,8 +64,8 @@ export async function runDrill(drill: Drill, ctx: DrillContext, io: { say: (line
   say(`drill ${drill.name}: symptom seen after ${formatDuration(Date.now() - faultAt)}; running runbook ${drill.runbook} (headless, --yes)`);
   let runId: string | undefined;
   const exitCode = await runRunbookCommand({
-    id: drill.runbook, params: drill.params(ctx.stack), dryRun: false, yes: true, env: io.env, project: 'demo',
-    runtime: new ProcessRuntime(ctx.source, 'demo'),
+    id: drill.runbook, params: drill.params(ctx.stack), dryRun: false, yes: true, env: io.env, project: ctx.services.project,
+    runtime: ctx.services.runtime,
     stdout: (line) => { runId ??= /^run (\S+): /.exec(line)?.[1]; say(`  ${line.replace(/\n/g, '\n  ')}`); },
     stderr: (line) => say(`  ${line}`),
   });

@@ -3,12 +3,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoStack } from './stack';
-import type { ProcessSource } from '../process/process-source';
+import { isReady, restartService, serviceStatus, stopService, type DrillServices } from './drill-services';
 import type { Faults } from './service-kit';
 
 export interface DrillContext {
   stack: DemoStack;
-  source: ProcessSource;
+  services: DrillServices;
   /** Log lines per second of a service over the last couple of seconds. */
   logRate(service: string): number;
 }
@@ -91,16 +91,16 @@ export const DRILLS: Drill[] = [
   {
     name: 'broker-down', title: 'the Kafka broker stops; producers and consumers fail to connect', runbook: 'kafka-connection-errors',
     params: (s) => ({ kafka_service: 'kafka', kafka_host: '127.0.0.1', kafka_port: String(s.ports.broker), project_dir: s.dir }),
-    inject: async ({ source }) => source.stop('kafka'),
-    broken: async ({ source }) => source.services.get('kafka')!.state === 'exited',
-    recovered: async ({ source, stack }) => ['kafka', 'api', 'prediction-consumer'].every((s) => source.services.get(s)!.health === 'healthy')
+    inject: async ({ services }) => stopService(services, 'kafka'),
+    broken: async ({ services }) => (await serviceStatus(services, 'kafka')).state === 'exited',
+    recovered: async ({ services, stack }) => (await Promise.all(['kafka', 'api', 'prediction-consumer'].map(async (s) => isReady(await serviceStatus(services, s))))).every(Boolean)
       && (await Promise.all([stack.urls.ingestor, stack.urls.consumer].map((u) => fetch(`${u}/health`).then((r) => r.ok).catch(() => false)))).every(Boolean),
   },
   {
     name: 'crash-loop', title: 'a corrupt ML artifact is deployed: the API crashes at start, again and again', runbook: 'rollback-baseline-model',
     params: api,
-    inject: async ({ stack, source }) => { writeFileSync(join(stack.dir, 'models', 'ml-model.json'), '{"version": "xgb-2024.12.06", "thr'); await source.restart('api'); },
-    broken: async ({ source }) => source.services.get('api')!.restarts >= 2,
+    inject: async ({ stack, services }) => { writeFileSync(join(stack.dir, 'models', 'ml-model.json'), '{"version": "xgb-2024.12.06", "thr'); await restartService(services, 'api'); },
+    broken: async ({ services }) => ((await serviceStatus(services, 'api')).restarts ?? 0) >= 2,
     recovered: healthy,
   },
   {

@@ -16,7 +16,7 @@ export class ProcessRuntime implements ContainerRuntime {
   async inspect(id: string): Promise<ContainerStatus> {
     const service = this.source.services.get(id);
     if (!service) throw new Error(`no service ${id}`);
-    return { id, name: id, state: service.state, health: service.health, env: { ...service.def.env } };
+    return { id, name: id, state: service.state, health: service.health, env: { ...service.def.env }, restarts: service.restarts };
   }
 
   restart(id: string): Promise<void> { return this.source.restart(id); }

@@ -20,7 +20,7 @@ export class DockerRuntime implements ContainerRuntime {
   async inspect(id: string): Promise<ContainerStatus> {
     const info = await this.docker.getContainer(id).inspect();
     const env = Object.fromEntries((info.Config.Env ?? []).map((entry) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]));
-    return { id: info.Id, name: info.Name.replace(/^\//, ''), state: info.State.Status, health: info.State.Health?.Status as ContainerStatus['health'], env };
+    return { id: info.Id, name: info.Name.replace(/^\//, ''), state: info.State.Status, health: info.State.Health?.Status as ContainerStatus['health'], env, restarts: info.RestartCount };
   }
 
   async restart(id: string): Promise<void> {

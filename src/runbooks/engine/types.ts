@@ -56,6 +56,8 @@ export interface ContainerStatus {
   state: string;
   health?: 'healthy' | 'unhealthy' | 'starting';
   env: Record<string, string>;
+  /** Restarts after crashes: the process supervisor's, or the engine's restart policy's. */
+  restarts?: number;
 }
 
 export interface ContainerRuntime {
