@@ -4,6 +4,7 @@
 // the drill's own recovery check passes.
 import { DRILLS, findDrill, type DrillContext } from './drills';
 import { resetStack } from './drill-runner';
+import { until } from './until';
 
 export interface DrillInfo { name: string; title: string; runbook: string }
 
@@ -24,15 +25,6 @@ export interface DrillAccess {
 
 /** How long the recovery is watched for after the symptom showed. */
 const RECOVERY_WATCH_MS = 15 * 60_000;
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs: number, signal: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !signal.aborted) {
-    if (await check().catch(() => false)) return !signal.aborted;
-    await new Promise((r) => setTimeout(r, everyMs).unref());
-  }
-  return false;
-}
 
 export function drillAccess(ctx: DrillContext): DrillAccess {
   let current: AbortController | undefined;

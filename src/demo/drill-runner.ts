@@ -7,6 +7,7 @@ import { formatDuration } from '../config/duration';
 import { setFaults, type Drill, type DrillContext } from './drills';
 import { writeModel } from './stack';
 import { recreateService, serviceStatus, startService, waitReady } from './drill-services';
+import { until } from './until';
 
 export interface DrillOutcome {
   drill: string;
@@ -15,15 +16,6 @@ export interface DrillOutcome {
   runId?: string;
   recovered: boolean;
   faultToRecoveryMs?: number;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
 }
 
 export function drillContext(ctx: Omit<DrillContext, 'logRate'>, feed: LogFeed): DrillContext {
@@ -57,7 +49,7 @@ export async function runDrill(drill: Drill, ctx: DrillContext, io: { say: (line
   say(`drill ${drill.name}: ${drill.title}`);
   const faultAt = Date.now();
   await drill.inject(ctx);
-  if (!(await until('the symptom', () => drill.broken(ctx), drill.showsWithinMs ?? 20_000))) {
+  if (!(await until(() => drill.broken(ctx), drill.showsWithinMs ?? 20_000, 250))) {
     say(`drill ${drill.name}: the fault did not show within ${formatDuration(drill.showsWithinMs ?? 20_000)}; stopping`);
     return { drill: drill.name, runbook: drill.runbook, exitCode: 1, recovered: false };
   }
@@ -69,7 +61,7 @@ export async function runDrill(drill: Drill, ctx: DrillContext, io: { say: (line
     stdout: (line) => { runId ??= /^run (\S+): /.exec(line)?.[1]; say(`  ${line.replace(/\n/g, '\n  ')}`); },
     stderr: (line) => say(`  ${line}`),
   });
-  const recovered = await until('recovery', () => drill.recovered(ctx), 60_000);
+  const recovered = await until(() => drill.recovered(ctx), 60_000, 250);
   const faultToRecoveryMs = recovered ? Date.now() - faultAt : undefined;
   if (runId) await reportCommand({ run: runId, env: io.env, stdout: (markdown) => say(markdown), stderr: say });
   say(recovered

@@ -4,6 +4,7 @@
 import type { ContainerRuntime, ContainerStatus } from '../runbooks/engine/types';
 import type { ProcessSource } from '../process/process-source';
 import { ProcessRuntime } from '../process/process-runtime';
+import { until } from './until';
 
 export interface DrillServices {
   runtime: ContainerRuntime;
@@ -29,12 +30,7 @@ export const recreateService = async (s: DrillServices, service: string, env: Re
 export const isReady = (status: ContainerStatus) => status.state === 'running' && (status.health === undefined || status.health === 'healthy');
 
 export async function waitReady(s: DrillServices, service: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last: ContainerStatus | undefined;
-  while (Date.now() < deadline) {
-    last = await serviceStatus(s, service).catch(() => undefined);
-    if (last && isReady(last)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${service} is not ready after ${timeoutMs / 1000} s (${last ? [last.state, last.health].filter(Boolean).join(', ') : 'not found'})`);
+  const ready = await until(async () => { last = await serviceStatus(s, service).catch(() => undefined); return last !== undefined && isReady(last); }, timeoutMs, 200);
+  if (!ready) throw new Error(`${service} is not ready after ${timeoutMs / 1000} s (${last ? [last.state, last.health].filter(Boolean).join(', ') : 'not found'})`);
 }
