@@ -2,6 +2,7 @@
 // from scratch: it tokenises, measures and serialises each line of the screen again. These keep
 // what a line costs with the line, so an unchanged line is a lookup. `npm run bench:frames`
 // (bench/frame-micro.tsx) measures a frame.
+import { fileURLToPath } from 'node:url';
 
 // Each of an Output's cache maps also answers from the previous frame's map, so entries live as
 // long as some frame uses them and memory stays at about two frames' worth. Only this frame's own
@@ -52,7 +53,7 @@ const ROW_TEXTS = `let __opsdeckLastRows = [];
 function __opsdeckRowText(row, y, toString) {
   const last = __opsdeckLastRows[y];
   if (last && last.cells.length === row.length && last.cells.every((cell, x) => cell === row[x])) return last.text;
-  const text = toString(row.filter(item => item !== undefined)).trimEnd();
+  const text = toString(row).trimEnd();
   __opsdeckLastRows[y] = { cells: row, text };
   return text;
 }
@@ -128,8 +129,16 @@ const RENDER_NOW = `this.hasPendingThrottledRender = true;
                 throttled();
                 if (performance.now() - __opsdeckKeyFrame.at < ${KEY_FRAME_MS}) { __opsdeckKeyFrame.at = -Infinity; throttled.flush(); }`;
 
+// Rows and lines back to text without the library's garbage (src/terminal/styled-chars-text.ts).
+const STYLED_CHARS_TEXT = fileURLToPath(new URL('../src/terminal/styled-chars-text.ts', import.meta.url));
+const INK_STYLED_IMPORT = "import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';";
+const OPSDECK_STYLED_IMPORT = `import { styledCharsFromTokens, tokenize, diffAnsiCodes as __opsdeckDiffAnsiCodes, ansiCodesToString as __opsdeckAnsiCodesToString } from '@alcalzone/ansi-tokenize';
+import { styledCharsWriter as __opsdeckStyledCharsWriter } from ${JSON.stringify(STYLED_CHARS_TEXT)};
+const styledCharsToString = __opsdeckStyledCharsWriter(__opsdeckDiffAnsiCodes, __opsdeckAnsiCodesToString);`;
+
 // { file inside node_modules, exact text, replacement, code the file needs first }
 export const INK_FRAME_PATCHES = [
+  { file: 'ink/build/output.js', find: INK_STYLED_IMPORT, replace: OPSDECK_STYLED_IMPORT },
   { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
   // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
   // ever replaced, never changed in place, so all of them can be the same blank; and each row is
