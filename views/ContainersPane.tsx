@@ -109,8 +109,13 @@ const InstanceRow = memo(function InstanceRow({ instance, layout, selected, stat
   return (
     <Box>
       {styledRuns(parts, theme.color, selected ? `${theme.glyph.selected} ` : '  ').map((text, r) => (
-        <Text key={r} inverse={selected} wrap="truncate-end">{text}</Text>
+        <RowRun key={r} text={text} inverse={selected} />
       ))}
     </Box>
   );
+});
+
+/** A run left as it was (everything but the ticking one, on an uptime tick) is skipped by React and Ink alike. */
+const RowRun = memo(function RowRun({ text, inverse }: { text: string; inverse: boolean }) {
+  return <Text inverse={inverse} wrap="truncate-end">{text}</Text>;
 });
