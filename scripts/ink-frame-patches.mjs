@@ -49,10 +49,24 @@ const BLANK_ROW_LOOP = `const row = [];
 
 // A row whose cells are the very objects of the same row last frame (cached, shared blanks) has
 // the same text: it is reused instead of being serialised again. Most rows of a frame are such.
+// The grid's rows are two arrays per screen row used in turn (a new grid was 80 KB a frame at
+// 200x50, kept a frame for this comparison and so promoted at idle): the frame writes into the
+// one the comparison does not hold.
 const ROW_TEXTS = `let __opsdeckLastRows = [];
+const __opsdeckRowPairs = [];
+function __opsdeckBlankRow(y, width) {
+  const held = __opsdeckLastRows[y]?.cells;
+  const pair = (__opsdeckRowPairs[y] ??= []);
+  const slot = pair[0] === held ? 1 : 0;
+  if (pair[slot]?.length !== width) pair[slot] = new Array(width);
+  return pair[slot].fill(__opsdeckBlankCell);
+}
 function __opsdeckRowText(row, y, toString) {
   const last = __opsdeckLastRows[y];
-  if (last && last.cells.length === row.length && last.cells.every((cell, x) => cell === row[x])) return last.text;
+  if (last && last.cells.length === row.length && last.cells.every((cell, x) => cell === row[x])) {
+    last.cells = row;
+    return last.text;
+  }
   const text = toString(row).trimEnd();
   __opsdeckLastRows[y] = { cells: row, text };
   return text;
@@ -141,9 +155,9 @@ export const INK_FRAME_PATCHES = [
   { file: 'ink/build/output.js', find: INK_STYLED_IMPORT, replace: OPSDECK_STYLED_IMPORT },
   { file: 'ink/build/output.js', find: 'caches = new OutputCaches();', replace: 'caches = __opsdeckFrameCaches(new OutputCaches());', prelude: FRAME_CACHES },
   // Each frame starts from a grid of blank cells, 10,000 new objects at 200x50. Cells are only
-  // ever replaced, never changed in place, so all of them can be the same blank; and each row is
-  // allocated at its width at once rather than grown a cell at a time.
-  { file: 'ink/build/output.js', find: BLANK_ROW_LOOP, replace: 'const row = new Array(this.width).fill(__opsdeckBlankCell);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
+  // ever replaced, never changed in place, so all of them can be the same blank; and the rows are
+  // the arrays of two frames ago, filled with it (ROW_TEXTS).
+  { file: 'ink/build/output.js', find: BLANK_ROW_LOOP, replace: 'const row = __opsdeckBlankRow(y, this.width);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
   { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
   { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString);', prelude: LINES },
   { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to);', prelude: LINES },
