@@ -10,7 +10,7 @@
 //   open, close  as help, flood, and the CPU from the opening (closing) key to its frame
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, GC per frame, and CPU per
 // round (a help round is one key; a flood round two, open and close).
-//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close)
+//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close, GAP_MS=n)
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -26,6 +26,8 @@ import { makeLine } from '../src/logs/line';
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 /** ONLY=log (or uptime, help) times one kind of frame: to profile it alone. */
 const ONLY = process.env.ONLY;
+/** GAP_MS=2000 spaces the timed frames as the idle cockpit's are (caches and JIT go cold between them). */
+const GAP_MS = Number(process.env.GAP_MS ?? 5);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const started = Date.now();
 const cockpit = cockpitWith(Array.from({ length: 20 }, (_, n) => instance({ service: `svc${String(n + 1).padStart(2, '0')}`, startedAt: started - 65_000 - n * 300 })));
@@ -62,7 +64,7 @@ async function measure(name: string, step: (n: number) => void | Promise<void>) 
   keyCpu.length = 0;
   const f0 = frames, r0 = renderMs, g0 = gcMs, c0 = gcs, cpu0 = process.cpuUsage();
   // What reached the terminal is dropped as it comes: kept, it would be old-space work the frames did not cause.
-  for (let n = 0; n < ROUNDS; n++) { await step(n); await sleep(5); term.written.length = 0; }
+  for (let n = 0; n < ROUNDS; n++) { await step(n); await sleep(GAP_MS); term.written.length = 0; }
   await sleep(50);
   const cpu = process.cpuUsage(cpu0);
   const k = frames - f0;

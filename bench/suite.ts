@@ -5,6 +5,8 @@
 //   node bench/run.mjs [--idle 60] [--long] [--flood 60] [--pipe 30] [--starts 10] [--health 30]
 //                      [--only start,idle,flood,pipe,health,kafka,stats,startup-variants] [--slices]
 //                      [--sched-trace]
+// BENCH_NODE_OPTIONS=... gives the cockpits under test NODE_OPTIONS (an --import hook that counts
+// collections or samples the heap, a V8 flag to try) without touching bin/opsdeck.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync, mkdirSync, readdirSync, statSync, copyFileSync } from 'node:fs';
@@ -200,7 +202,7 @@ function configFile(name: string, project: string, extra = ''): string {
   return file;
 }
 // --production: run opsdeck with NODE_ENV=production (React's production build) as an experiment.
-const baseEnv = (): Record<string, string> => ({ DOCKER_HOST: dockerd!.host, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLORTERM: '', XDG_STATE_HOME: join(work, 'state'), ...(flag('production') ? { NODE_ENV: 'production' } : {}) });
+const baseEnv = (): Record<string, string> => ({ ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}), DOCKER_HOST: dockerd!.host, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLORTERM: '', XDG_STATE_HOME: join(work, 'state'), ...(flag('production') ? { NODE_ENV: 'production' } : {}) });
 
 // ---------------------------------------------------------------- 1. start to first full frame
 async function startToFirstFrame(project: string, names: string[]) {
