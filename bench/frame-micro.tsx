@@ -37,7 +37,7 @@ let renderMs = 0, frames = 0;
 let gcMs = 0, gcs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) { gcMs += e.duration; gcs++; } }).observe({ entryTypes: ['gc'] });
 const app = render(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, {
-  ...diffingTerminal(term as never, term as never), stdin: stdin as never, incrementalRendering: false, exitOnCtrlC: false, patchConsole: false,
+  ...diffingTerminal(term as never, term as never), stdin: stdin as never, incrementalRendering: true, exitOnCtrlC: false, patchConsole: false,
   maxFps: 1000, interactive: true, onRender: ({ renderTime }) => { renderMs += renderTime; frames++; },
 });
 

@@ -39,7 +39,7 @@ describe('the screen-diffing stdout under Ink', () => {
     expect(all.slice(left)).toContain('\x1b[?25h');
   });
 
-  it('shows what Ink drew when Ink writes each frame whole, as the cockpit has it, and a frame cut short', async () => {
+  it('shows what Ink drew when Ink writes each frame whole, and a frame cut short', async () => {
     const { terminal, inkWrites, instance } = renderDiffed(<Table tick={0} />, 60, 12, { incremental: false });
     await instance.waitUntilRenderFlush();
     for (const tick of [1, 2, 2, 3, 5, 8, 13]) {

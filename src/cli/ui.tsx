@@ -77,9 +77,10 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     <CockpitContext.Provider value={cockpit}>
       <App initial={initialUi({ include: config.logs.include, exclude: config.logs.exclude, timestamps: config.logs.timestamps, wrap: config.logs.wrap })} />
     </CockpitContext.Provider>,
-    // Not incremental: the diffing stdout below finds the changed cells itself; Ink's per-line
-    // diff measured every changed line again (0.3 % of a core at idle, bench/RESULTS.md).
-    { alternateScreen: true, incrementalRendering: false, exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS,
+    // Incremental: Ink writes only the lines that changed (each whole: its per-line diff, which
+    // measured every changed line again, is patched out), so the diffing stdout below parses and
+    // compares those rows alone.
+    { alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS,
       // A terminal is a terminal even where CI=true is set (Ink would then draw only the last frame).
       interactive: true, onRender: benchStats?.onRender,
       // Ink draws into a model of the screen; the terminal gets only the cells that changed.

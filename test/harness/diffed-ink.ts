@@ -56,7 +56,7 @@ export function diffedTerminal(columns: number, rows: number): { terminal: FakeT
   return { terminal, stdout, inkWrites };
 }
 
-/** Ink rendering `tree` through a DiffingStdout; `incremental: false` is how the cockpit renders. */
+/** Ink rendering `tree` through a DiffingStdout; incremental, as the cockpit renders (`incremental: false`: every frame whole). */
 export function renderDiffed(tree: ReactElement, columns: number, rows: number, { incremental = true } = {}) {
   const { terminal, stdout, inkWrites } = diffedTerminal(columns, rows);
   const instance: Instance = render(tree, {
