@@ -15,6 +15,7 @@ export interface StyledChar<Code extends AnsiCode = AnsiCode> {
   readonly value: string;
   readonly styles: Code[];
 }
+
 /** Enough for every pair of styles a screen uses; a screen that uses more starts over. */
 const MAX_CHANGES = 4096;
 
