@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { testDocker } from './harness/containers';
-import { openTerminal } from './harness/tmux';
+import { openTerminal, expectRestored } from './harness/tmux';
 import { until } from './demo-helpers';
 import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../src/demo/docker-stack';
 import { DEMO_IMAGE } from '../src/demo/docker-image';
@@ -122,6 +122,20 @@ describe('opsdeck demo --docker', () => {
       expect(psAll().split('\n').sort()).toEqual(SERVICES.map((s) => `opsdeck-demo-${s}-1 running`));
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0', 20_000);
+      expect(psAll()).toBe('');
+    } finally {
+      term.close();
+    }
+  }, 90_000);
+
+  it('bin/opsdeck demo --docker hung up (an SSH session dropped): the containers removed, the terminal restored', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
+    const term = openTerminal(['demo', '--docker'], { DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state });
+    try {
+      await term.waitForScreen((s) => /5\/5 running/.test(s), 'five containers running', 45_000);
+      process.kill(term.pid(), 'SIGHUP');
+      await term.waitForScreen((s) => s.includes('EXIT:129'), 'exit 129 (hung up)', 20_000);
+      await expectRestored(term);
       expect(psAll()).toBe('');
     } finally {
       term.close();

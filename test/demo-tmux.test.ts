@@ -1,7 +1,8 @@
 // `bin/opsdeck demo` in a real terminal: every pane live within seconds, help, quit, the
-// terminal restored and no process of the demo left (checked in /proc).
+// terminal restored and no process of the demo left (checked in /proc); and the same when the
+// session hangs up instead of quitting, its temp dir removed too.
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminal, expectRestored } from './harness/tmux';
@@ -28,6 +29,24 @@ describe('opsdeck demo in tmux', () => {
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0');
       await expectRestored(term);
       await until('no demo process left', () => processesWith(marker, 'env').length === 0, 5000);
+    } finally {
+      term.close();
+    }
+  });
+
+  it('cleans up on a hang-up (an SSH session dropped): terminal restored, no process and no temp dir left', async () => {
+    const marker = `opsdeck-demo-hup-${process.pid}-${Date.now()}`;
+    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
+    const temp = mkdtempSync(join(tmpdir(), 'opsdeck-demo-tmp-'));
+    const term = openTerminal(['demo'], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state, DEMO_TEST_MARK: marker, TMPDIR: temp });
+    try {
+      await term.waitForScreen((s) => /5\/5 running/.test(s), 'the demo running', 20_000);
+      expect(readdirSync(temp).filter((f) => f.startsWith('opsdeck-demo-'))).toHaveLength(1);
+      process.kill(term.pid(), 'SIGHUP');
+      await term.waitForScreen((s) => s.includes('EXIT:129'), 'exit 129 (hung up)');
+      await expectRestored(term);
+      await until('no demo process left', () => processesWith(marker, 'env').length === 0, 5000);
+      expect(readdirSync(temp).filter((f) => f.startsWith('opsdeck-demo-'))).toEqual([]);
     } finally {
       term.close();
     }

@@ -19,6 +19,7 @@ import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
 import type { Settings } from './settings';
+import { cleanupOnSignal } from './cleanup-on-signal';
 
 async function reachable(docker: Docker): Promise<string | undefined> {
   try {
@@ -48,11 +49,7 @@ export async function runDockerDemo(options: { readOnly?: boolean; drill?: strin
   }
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= stopDockerDemo(docker, demo));
-  const onSignal = (signal: NodeJS.Signals) => {
-    void stop().finally(() => process.exit(signal === 'SIGHUP' ? 129 : 143));
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  const stopWatchingSignals = cleanupOnSignal(stop);
   const services: DrillServices = { runtime: new DockerRuntime(docker, DOCKER_PROJECT), project: DOCKER_PROJECT };
   try {
     if (options.drill !== undefined) return await headlessDrill(host, demo, services, options.drill, env);
@@ -74,8 +71,7 @@ export async function runDockerDemo(options: { readOnly?: boolean; drill?: strin
       drills: () => drillAccess(drillContext({ stack: demo.stack, services }, feed!)),
     });
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    stopWatchingSignals();
     await stop();
   }
 }

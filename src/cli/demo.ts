@@ -16,6 +16,7 @@ import { processDrillServices } from '../demo/drill-services';
 import { drillAccess } from '../demo/drill-access';
 import type { Settings } from './settings';
 import { resolveDockerHost } from '../docker/connect';
+import { cleanupOnSignal } from './cleanup-on-signal';
 
 export interface DemoOptions {
   drill?: string;
@@ -34,6 +35,7 @@ export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = pro
     return runDockerDemo(options, env);
   }
   const stack = await demoStack();
+  const stopWatchingSignals = cleanupOnSignal(stack.dispose);
   const postgres = await findPostgres(env);
   try {
     if (drill) return await headlessDrill(stack, drill.name, env);
@@ -52,6 +54,7 @@ export async function runDemo(options: DemoOptions, env: NodeJS.ProcessEnv = pro
       drills: () => drillAccess(drillContext({ stack, services: processDrillServices(live!.source) }, live!.feed)),
     });
   } finally {
+    stopWatchingSignals();
     stack.dispose();
   }
 }
