@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { testDocker } from './harness/containers';
-import { openTerminal, expectRestored } from './harness/tmux';
-import { until } from './demo-helpers';
+import { expectRestored } from './harness/tmux';
+import { openDemoTerminal, until } from './demo-helpers';
 import { startDockerDemo, stopDockerDemo, type DockerDemo } from '../src/demo/docker-stack';
 import { DEMO_IMAGE } from '../src/demo/docker-image';
 import { DOCKER_PROJECT } from '../src/demo/docker-container';
@@ -113,8 +113,7 @@ describe('opsdeck demo --docker', () => {
   }, 180_000);
 
   it('bin/opsdeck demo --docker in tmux: five containers running in the Containers pane, q removes them', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
-    const term = openTerminal(['demo', '--docker'], { DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state }, { columns: 200, rows: 50 });
+    const term = openDemoTerminal(['--docker'], { DOCKER_HOST: inject('dockerHost') }, { columns: 200, rows: 50 });
     try {
       const started = Date.now();
       const live = await term.waitForScreen((s) => /5\/5 running/.test(s) && SERVICES.every((name) => s.includes(`${name.slice(0, 11)}`)) && /5 ok/.test(s), 'five containers running, five checks ok', 45_000);
@@ -129,8 +128,7 @@ describe('opsdeck demo --docker', () => {
   }, 90_000);
 
   it('bin/opsdeck demo --docker hung up (an SSH session dropped): the containers removed, the terminal restored', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
-    const term = openTerminal(['demo', '--docker'], { DOCKER_HOST: inject('dockerHost'), LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state });
+    const term = openDemoTerminal(['--docker'], { DOCKER_HOST: inject('dockerHost') });
     try {
       await term.waitForScreen((s) => /5\/5 running/.test(s), 'five containers running', 45_000);
       process.kill(term.pid(), 'SIGHUP');

@@ -1,6 +1,10 @@
-// Shared by the demo tests: start the demo stack under a ProcessSource, read metrics, and list
-// the processes that belong to a demo (by its scratch directory on their command line or env).
-import { readdirSync, readFileSync } from 'node:fs';
+// Shared by the demo tests: start the demo stack under a ProcessSource, read metrics, list
+// the processes that belong to a demo (by its scratch directory on their command line or env),
+// and open `bin/opsdeck demo` in tmux.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTerminal, type Terminal } from './harness/tmux';
 import { createStore } from '../src/store/store';
 import { initialState, type AppState } from '../src/store/app-state';
 import { LogFeed } from '../src/logs/log-feed';
@@ -51,4 +55,10 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | f
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** `bin/opsdeck demo ARGS` in a private tmux, with a UTF-8 colour terminal and a state dir of its own. */
+export function openDemoTerminal(args: string[], env: Record<string, string> = {}, size?: { columns: number; rows: number }): Terminal {
+  const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
+  return openTerminal(['demo', ...args], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state, ...env }, size);
 }

@@ -5,15 +5,14 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminal, expectRestored } from './harness/tmux';
-import { processesWith, until } from './demo-helpers';
+import { expectRestored } from './harness/tmux';
+import { openDemoTerminal, processesWith, until } from './demo-helpers';
 
 describe('opsdeck demo in tmux', () => {
   it('starts live, opens help, quits cleanly and leaves nothing running', async () => {
     const marker = `opsdeck-demo-tmux-${process.pid}-${Date.now()}`;
-    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
     const started = Date.now();
-    const term = openTerminal(['demo'], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state, DEMO_TEST_MARK: marker }, { columns: 200, rows: 50 });
+    const term = openDemoTerminal([], { DEMO_TEST_MARK: marker }, { columns: 200, rows: 50 });
     try {
       const live = await term.waitForScreen((s) => /5\/5 running/.test(s) && /5 ok/.test(s) && /volatility-pr\S*\s+Stable/.test(s)
         && /api\s+\d+\.\d+\s+\d+%\s+\d+(\.\d+)?ms/.test(s) && s.includes('consuming crypto-features'), 'every pane live', 20_000);
@@ -36,9 +35,8 @@ describe('opsdeck demo in tmux', () => {
 
   it('cleans up on a hang-up (an SSH session dropped): terminal restored, no process and no temp dir left', async () => {
     const marker = `opsdeck-demo-hup-${process.pid}-${Date.now()}`;
-    const state = mkdtempSync(join(tmpdir(), 'opsdeck-demo-state-'));
     const temp = mkdtempSync(join(tmpdir(), 'opsdeck-demo-tmp-'));
-    const term = openTerminal(['demo'], { LANG: 'en_US.UTF-8', TERM: 'xterm-256color', XDG_STATE_HOME: state, DEMO_TEST_MARK: marker, TMPDIR: temp });
+    const term = openDemoTerminal([], { DEMO_TEST_MARK: marker, TMPDIR: temp });
     try {
       await term.waitForScreen((s) => /5\/5 running/.test(s), 'the demo running', 20_000);
       expect(readdirSync(temp).filter((f) => f.startsWith('opsdeck-demo-'))).toHaveLength(1);
