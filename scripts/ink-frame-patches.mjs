@@ -150,6 +150,16 @@ const OPSDECK_STYLED_IMPORT = `import { styledCharsFromTokens, tokenize, diffAns
 import { styledCharsWriter as __opsdeckStyledCharsWriter } from ${JSON.stringify(STYLED_CHARS_TEXT)};
 const styledCharsToString = __opsdeckStyledCharsWriter(__opsdeckDiffAnsiCodes, __opsdeckAnsiCodesToString);`;
 
+// A string beyond printable ASCII was measured grapheme by grapheme (src/terminal/alone-width.ts):
+// every log row, for its box-drawing separator.
+const ALONE_WIDTH = `import { aloneWidth as __opsdeckAloneWidth } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/alone-width.ts', import.meta.url)))};\n`;
+const ASCII_FAST_PATH = 'if (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;\n\t}';
+const ALONE_FAST_PATH = `${ASCII_FAST_PATH}
+	const __aloneWidth = ambiguousIsNarrow && string.length > 1 ? __opsdeckAloneWidth(string, stringWidth) : undefined;
+	if (__aloneWidth !== undefined) {
+		return __aloneWidth;
+	}`;
+
 // { file inside node_modules, exact text, replacement, code the file needs first }
 export const INK_FRAME_PATCHES = [
   // Incremental rendering rewrites a changed line whole: the diffing stdout finds the changed
@@ -173,5 +183,6 @@ export const INK_FRAME_PATCHES = [
   { file: 'ink/build/ink.js', find: 'this.hasPendingThrottledRender = true;\n                throttled();', replace: RENDER_NOW, prelude: KEY_FRAME },
   { file: 'ink/build/components/App.js', find: 'const emitInput = useCallback((input) => {', replace: 'const emitInput = useCallback((input) => {\n        __opsdeckKeyFrame.at = performance.now();', prelude: KEY_FRAME },
   { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
+  { file: 'string-width/index.js', find: ASCII_FAST_PATH, replace: ALONE_FAST_PATH, prelude: ALONE_WIDTH },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];

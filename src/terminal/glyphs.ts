@@ -1,15 +1,10 @@
 // Printable text as the terminal lays it out: grapheme clusters (a base with its combining marks,
 // an emoji sequence) with the columns each takes, measured as Ink measures them.
 import stringWidth from 'string-width';
+import { ALONE } from './alone-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const widths = new Map<string, number>();
-/**
- * Characters that are a grapheme on their own whatever follows them, so long as what follows is
- * one too: not marks, joiners or other format characters, not Hangul jamo, the few "prepend" and
- * spacing-mark letters, or anything outside the BMP (emoji, flags).
- */
-const ALONE = '[^\\p{M}\\p{Cf}\\p{Cc}\\u{10000}-\\u{10ffff}\\ud800-\\udfff\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\uff9e\\uff9f\\u0e33\\u0eb3\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e]';
 const ALONE_RUN = new RegExp(`${ALONE}+`, 'uy');
 const ALONE_ONE = new RegExp(`^${ALONE}$`, 'u');
 /** Characters that join the one after them: ZWJ, prepends, Hangul leading jamo. */
