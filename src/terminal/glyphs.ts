@@ -1,23 +1,16 @@
 // Printable text as the terminal lays it out: grapheme clusters (a base with its combining marks,
 // an emoji sequence) with the columns each takes, measured as Ink measures them.
 import stringWidth from 'string-width';
-import { ALONE } from './alone-width';
+import { ALONE, glyphWidth } from './alone-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const widths = new Map<string, number>();
 const ALONE_RUN = new RegExp(`${ALONE}+`, 'uy');
 const ALONE_ONE = new RegExp(`^${ALONE}$`, 'u');
 /** Characters that join the one after them: ZWJ, prepends, Hangul leading jamo. */
 const JOINS_NEXT = /[\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u1100-\u115f\ua960-\ua97f]/;
 
 function widthOf(glyph: string): number {
-  let width = widths.get(glyph);
-  if (width === undefined) {
-    if (widths.size > 4096) widths.clear();
-    width = Math.min(2, stringWidth(glyph));
-    widths.set(glyph, width);
-  }
-  return width;
+  return Math.min(2, glyphWidth(glyph, stringWidth));
 }
 
 /**
