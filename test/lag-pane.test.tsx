@@ -68,6 +68,17 @@ describe('lag pane', () => {
     expect(wide).toMatch(/<B> clear backlog/);
   });
 
+  it('takes keys typed ahead in one chunk one by one: j then enter opens the next group', async () => {
+    rig.broker.produce(TOPIC, Array.from({ length: 12 }, (_, i) => `m${i}`), 0);
+    rig.broker.commitOffset(GROUP, TOPIC, 0, 2);
+    rig.broker.commitOffset('zz-audit', TOPIC, 0, 5);
+    const { view: screen } = await open();
+    await screen.waitForFrame((f) => f.includes('zz-audit') && f.includes('volatility-predi'), 'both groups');
+    await screen.press('j\r');
+    const drill = await screen.waitForFrame((f) => f.includes('CURRENT-OFFSET'), 'drill-down');
+    expect(drill).toMatch(/crypto-features\s+0\s+5\s+12\s+7/);
+  });
+
   it('clears the backlog with B + y: real offsets, audit journal, notice', async () => {
     const consumer = await rig.consumer();
     rig.broker.produce(TOPIC, ['a'], 0);

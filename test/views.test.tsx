@@ -143,6 +143,21 @@ describe('the cockpit screen', () => {
     view.unmount();
   });
 
+  it('takes keys typed ahead in one chunk one by one, Enter included: j⏎ moves and opens details, tab/re⏎ applies a filter', async () => {
+    const cockpit = cockpitWith(stack());
+    addLines(cockpit, [['api', 'GET /health 200'], ['api', 'GET /predict 200']]);
+    const view = app(cockpit);
+    await view.waitForFrame((f) => f.includes('› api') && f.includes('GET /predict'), 'api selected');
+    await view.press('j\r');
+    await view.waitForFrame((f) => f.includes('Details —'), 'details opened');
+    await view.press(KEYS.escape);
+    await view.waitForFrame((f) => f.includes('› consumer'), 'back, consumer selected');
+    await view.press(`${KEYS.tab}/predict\r`);
+    const filtered = await view.waitForFrame((f) => f.includes('Logs · /predict/') && !f.includes('GET /health'), 'filter applied');
+    expect(filtered).not.toContain('/ logs (regex');
+    view.unmount();
+  });
+
   it('what changed while the help covered the screen is on the panes when it closes, selection kept', async () => {
     const cockpit = cockpitWith(stack());
     const view = app(cockpit);

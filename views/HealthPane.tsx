@@ -10,6 +10,7 @@ import { healthDetailLines } from './health-detail';
 import { sanitize } from '../src/text/sanitize';
 import type { PaneProps } from './pane-registry';
 import { handlePaneKey } from './health-keys';
+import { typedKeys } from './typed-keys';
 
 /** Checks with their state, latency, time in state, failures in a row and the last error in words. */
 export function HealthPane({ width, height, focused, active }: PaneProps) {
@@ -28,9 +29,7 @@ function HealthTable({ source, width, height, focused, active }: PaneProps & { s
   const selected = checks[index];
 
   useInput((input, key) => {
-    // Keys typed ahead arrive as one chunk ("jj"); each is its own key.
-    const keys = input.length > 1 && /^[\x20-\x7e]+$/.test(input) ? [...input] : [input];
-    for (const char of keys) handlePaneKey(char, key, { checks, view: viewStore, runNow: (id) => source.runNow(id) });
+    for (const [one, oneKey] of typedKeys(input, key)) handlePaneKey(one, oneKey, { checks, view: viewStore, runNow: (id) => source.runNow(id) });
   }, { isActive: active });
 
   const rows = Math.max(1, height - 3);

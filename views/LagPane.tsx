@@ -1,7 +1,7 @@
 // Consumer-group lag (key 5): one row per group; enter shows its partitions in the
 // kafka-consumer-groups columns, esc goes back; B clears the selected group's backlog.
-import React, { useState, useSyncExternalStore } from 'react';
-import { Box, Text, useInput } from 'ink';
+import React, { useRef, useState, useSyncExternalStore } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
 import type { LagSource } from '../src/kafka/source/lag-source';
 import type { GroupView, LagState } from '../src/kafka/source/lag-model';
 import { isRebalancing, shortState } from '../src/kafka/source/lag-model';
@@ -14,6 +14,7 @@ import type { ExtraPane, PaneProps } from './pane-registry';
 import { GroupTable, PartitionTable, PlanTable } from './lag-tables';
 import { clearBacklog, type PlanState } from './lag-backlog';
 import { formatLagCount } from './lag-columns';
+import { typedKeys } from './typed-keys';
 
 type Mode = { kind: 'list' } | { kind: 'group'; groupId: string } | { kind: 'plan'; state: PlanState };
 
@@ -34,22 +35,34 @@ export function LagPane({ width, height, focused, active }: PaneProps) {
   const selected = groups[selectedIndex] as GroupView | undefined;
   const page = Math.max(1, height - 5);
 
-  useInput((input, key) => {
+  // The keys of one chunk ("j\r") each see what the one before did, before React renders again.
+  const latest = useRef({ mode, selectedId });
+  latest.current = { mode, selectedId };
+  const select = (id: string) => { latest.current = { ...latest.current, selectedId: id }; setSelectedId(id); };
+  const show = (next: Mode) => { latest.current = { ...latest.current, mode: next }; setMode(next); setScroll(0); };
+
+  const onKey = (input: string, key: Key) => {
+    const { mode } = latest.current;
+    const index = Math.max(0, groups.findIndex((g) => g.groupId === latest.current.selectedId));
+    const selected = groups[index] as GroupView | undefined;
     const move = (delta: number) => {
       if (mode.kind !== 'list') return setScroll((s) => Math.max(0, s + delta));
-      const next = groups[Math.min(groups.length - 1, Math.max(0, selectedIndex + delta))];
-      if (next) setSelectedId(next.groupId);
+      const next = groups[Math.min(groups.length - 1, Math.max(0, index + delta))];
+      if (next) select(next.groupId);
     };
     if (key.upArrow || input === 'k') move(-1);
     else if (key.downArrow || input === 'j') move(1);
     else if (key.pageUp || (key.ctrl && input === 'u')) move(-page);
     else if (key.pageDown || (key.ctrl && input === 'd')) move(page);
-    else if (key.escape) { setMode({ kind: 'list' }); setScroll(0); }
-    else if (key.return && mode.kind === 'list' && selected) { setMode({ kind: 'group', groupId: selected.groupId }); setScroll(0); }
+    else if (key.escape) show({ kind: 'list' });
+    else if (key.return && mode.kind === 'list' && selected) show({ kind: 'group', groupId: selected.groupId });
     else if (input === 'B' && !cockpit.readOnly && selected && lag.status === 'up') {
       const group = mode.kind === 'group' ? groups.find((g) => g.groupId === mode.groupId) ?? selected : selected;
-      void clearBacklog(cockpit, group, host.confirm, (state) => { setMode({ kind: 'plan', state }); setScroll(0); }, () => setMode({ kind: 'list' }));
+      void clearBacklog(cockpit, group, host.confirm, (state) => show({ kind: 'plan', state }), () => setMode({ kind: 'list' }));
     }
+  };
+  useInput((input, key) => {
+    for (const [one, oneKey] of typedKeys(input, key)) onKey(one, oneKey);
   }, { isActive: active });
 
   const inner = width - 2;

@@ -13,6 +13,7 @@ import { oldestPage, scrollLogs } from './log-navigation';
 import type { UiAction, UiState } from './ui-state';
 import { openKeyed, openPicker, openSuggested } from './wizard-open';
 import { openDrills } from './drill-picker';
+import { typedKeys } from './typed-keys';
 
 export interface KeyContext {
   /** The latest state, also between the keys of one chunk of input. */
@@ -154,9 +155,6 @@ export function useKeys(ctx: KeyContext): void {
   }, [extrasAt]);
 
   useInput((input, key) => {
-    // Keys typed ahead arrive as one chunk ("jjj"); each is its own key, except in a prompt.
-    const typedAhead = input.length > 1 && !key.ctrl && !key.meta && ctx.current().overlay?.kind !== 'prompt' && /^[\x20-\x7e]+$/.test(input);
-    if (typedAhead) for (const char of input) handle(char, key);
-    else handle(input, key);
+    for (const [one, oneKey] of typedKeys(input, key, ctx.current().overlay?.kind === 'prompt')) handle(one, oneKey);
   });
 }
