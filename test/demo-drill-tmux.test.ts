@@ -32,8 +32,9 @@ describe('a drill in the demo cockpit (tmux)', () => {
     try {
       await term.waitForScreen((s) => /5\/5 running/.test(s) && /5 ok/.test(s), 'the demo live', 20_000);
       expect(demoServices(marker)).toHaveLength(5);
-      term.keys('?');
-      expect(await term.waitForScreen((s) => s.includes('Keys —'), 'help')).toMatch(/D\s+drill: inject a fault, then follow its runbook wizard/);
+      // tmux may be captured halfway through a frame: wait for the help's row, not just its title.
+      const help = await step(term, '?', 'the help, down to the drill key', 'Keys —', 'drill: inject');
+      expect(help).toMatch(/D\s+drill: inject a fault, then follow its runbook wizard/);
       term.keys('Escape');
       await term.waitForScreen((s) => !s.includes('Keys —'), 'help closed');
 
