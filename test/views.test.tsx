@@ -221,6 +221,23 @@ describe('the cockpit screen', () => {
     view.unmount();
   });
 
+  it('wraps long lines at the column with w: every line whole, only the oldest cut at its top', async () => {
+    for (const rows of [24, 25]) {
+      const cockpit = cockpitWith(stack());
+      addLines(cockpit, Array.from({ length: 12 }, (_, n): [string, string] => ['api', `line${n} ${'x'.repeat(150)} end${n}`]));
+      const view = app(cockpit, 80, rows);
+      await view.waitForFrame((f) => f.includes('line11 '), 'newest line');
+      await view.press(KEYS.tab);
+      await view.press('w');
+      const frame = await view.waitForFrame((f) => f.includes('line11 xxx'), `wrapped at 80x${rows}`);
+      const shown = Array.from({ length: 12 }, (_, n) => n).filter((n) => new RegExp(`end${n}\\b`).test(frame));
+      expect(shown.length).toBeGreaterThan(2);
+      for (const n of shown.slice(1)) expect(frame, `line ${n} whole at 80x${rows}`).toMatch(new RegExp(`line${n} x+│\\n│x+│\\n│x+ end${n}`));
+      for (let n = 0; n < 12; n++) if (frame.includes(`line${n} `)) expect(shown, `line ${n}'s end shown at 80x${rows}`).toContain(n);
+      view.unmount();
+    }
+  });
+
   it('colours each service prefix, stderr marks and error or warning lines, and none with NO_COLOR', () => {
     withAndWithoutColour((env) => {
       const cockpit = cockpitWith(stack(), { env });

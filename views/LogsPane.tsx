@@ -24,8 +24,11 @@ export function LogsPane({ width, height, focused, view }: Props) {
   const paused = !view.follow;
   const rows = Math.max(1, height - 2 - (paused ? 1 : 0));
   const prefix = prefixWidth(store.services());
-  const lines = windowEndingAt(store, view.query, rows, view.follow ? undefined : view.anchor,
-    view.wrap ? (line) => rowsOf(line, inner, prefix, view.timestamps) : undefined);
+  const rowsFor = (line: LogLine) => rowsOf(line, inner, prefix, view.timestamps);
+  const lines = windowEndingAt(store, view.query, rows, view.follow ? undefined : view.anchor, view.wrap ? rowsFor : undefined);
+  // Wrapped, the oldest line may not fit whole: it shows its last rows, as a terminal that
+  // scrolled past its start would, and every line below it stays whole.
+  const hidden = view.wrap ? Math.max(0, lines.reduce((sum, line) => sum + rowsFor(line), 0) - rows) : 0;
   const dropped = store.dropped();
   const now = Date.now();
   const behind = feed.behind.behindMs(now);
@@ -40,7 +43,7 @@ export function LogsPane({ width, height, focused, view }: Props) {
           a row keeps its nodes and has only its text replaced instead of Ink and Yoga nodes made and
           freed for each line. */}
       {lines.map((line, slot) => (
-        <LogRow key={slot} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} />
+        <LogRow key={slot} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} clipTop={slot === 0 ? hidden : 0} />
       ))}
     </Pane>
   );
@@ -67,15 +70,18 @@ interface RowProps {
   timestamps: boolean;
   wrap: boolean;
   width: number;
+  /** Wrapped rows of the line hidden above the pane. */
+  clipTop: number;
 }
 
-const LogRow = memo(function LogRow({ line, prefix, timestamps, wrap, width }: RowProps) {
+const LogRow = memo(function LogRow({ line, prefix, timestamps, wrap, width, clipTop }: RowProps) {
   const { theme } = useCockpit();
   const text = styledRow(line, prefix, timestamps, theme);
   if (!wrap) return <Text wrap="truncate-end">{text}</Text>;
+  // Cut at the column, as a terminal wraps, so rowsOf counts exactly the rows Ink draws.
   return (
-    <Box height={rowsOf(line, width, prefix, timestamps)} overflow="hidden">
-      <Text wrap="wrap">{text}</Text>
+    <Box height={rowsOf(line, width, prefix, timestamps) - clipTop} flexShrink={0} overflow="hidden" flexDirection="column">
+      <Box marginTop={-clipTop} flexShrink={0}><Text wrap="hard">{text}</Text></Box>
     </Box>
   );
 });
