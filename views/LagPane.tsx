@@ -31,7 +31,8 @@ export function LagPane({ width, height, focused, active }: PaneProps) {
   const [selectedId, setSelectedId] = useState<string>();
   const [scroll, setScroll] = useState(0);
   const groups = [...lag.groups].sort((a, b) => a.groupId.localeCompare(b.groupId));
-  const selectedIndex = Math.max(0, groups.findIndex((g) => g.groupId === selectedId));
+  const indexOf = (id: string | undefined) => Math.max(0, groups.findIndex((g) => g.groupId === id));
+  const selectedIndex = indexOf(selectedId);
   const selected = groups[selectedIndex] as GroupView | undefined;
   const page = Math.max(1, height - 5);
 
@@ -43,7 +44,7 @@ export function LagPane({ width, height, focused, active }: PaneProps) {
 
   const onKey = (input: string, key: Key) => {
     const { mode } = latest.current;
-    const index = Math.max(0, groups.findIndex((g) => g.groupId === latest.current.selectedId));
+    const index = indexOf(latest.current.selectedId);
     const selected = groups[index] as GroupView | undefined;
     const move = (delta: number) => {
       if (mode.kind !== 'list') return setScroll((s) => Math.max(0, s + delta));

@@ -28,7 +28,8 @@ export function LogsPane({ width, height, focused, view }: Props) {
   const lines = windowEndingAt(store, view.query, rows, view.follow ? undefined : view.anchor, view.wrap ? rowsFor : undefined);
   // Wrapped, the oldest line may not fit whole: it shows its last rows, as a terminal that
   // scrolled past its start would, and every line below it stays whole.
-  const hidden = view.wrap ? Math.max(0, lines.reduce((sum, line) => sum + rowsFor(line), 0) - rows) : 0;
+  const heights = view.wrap ? lines.map(rowsFor) : [];
+  const hidden = Math.max(0, heights.reduce((sum, h) => sum + h, 0) - rows);
   const dropped = store.dropped();
   const now = Date.now();
   const behind = feed.behind.behindMs(now);
@@ -43,7 +44,8 @@ export function LogsPane({ width, height, focused, view }: Props) {
           a row keeps its nodes and has only its text replaced instead of Ink and Yoga nodes made and
           freed for each line. */}
       {lines.map((line, slot) => (
-        <LogRow key={slot} line={line} prefix={prefix} timestamps={view.timestamps} wrap={view.wrap} width={inner} clipTop={slot === 0 ? hidden : 0} />
+        <LogRow key={slot} line={line} prefix={prefix} timestamps={view.timestamps}
+          wrapRows={heights[slot]} clipTop={slot === 0 ? hidden : 0} />
       ))}
     </Pane>
   );
@@ -68,19 +70,19 @@ interface RowProps {
   line: LogLine;
   prefix: number;
   timestamps: boolean;
-  wrap: boolean;
-  width: number;
-  /** Wrapped rows of the line hidden above the pane. */
+  /** Wrapping on: the rows the line takes. */
+  wrapRows?: number;
+  /** Of those, the rows hidden above the pane. */
   clipTop: number;
 }
 
-const LogRow = memo(function LogRow({ line, prefix, timestamps, wrap, width, clipTop }: RowProps) {
+const LogRow = memo(function LogRow({ line, prefix, timestamps, wrapRows, clipTop }: RowProps) {
   const { theme } = useCockpit();
   const text = styledRow(line, prefix, timestamps, theme);
-  if (!wrap) return <Text wrap="truncate-end">{text}</Text>;
+  if (wrapRows === undefined) return <Text wrap="truncate-end">{text}</Text>;
   // Cut at the column, as a terminal wraps, so rowsOf counts exactly the rows Ink draws.
   return (
-    <Box height={rowsOf(line, width, prefix, timestamps) - clipTop} flexShrink={0} overflow="hidden" flexDirection="column">
+    <Box height={wrapRows - clipTop} flexShrink={0} overflow="hidden" flexDirection="column">
       <Box marginTop={-clipTop} flexShrink={0}><Text wrap="hard">{text}</Text></Box>
     </Box>
   );

@@ -1,8 +1,8 @@
 // string-width measures anything beyond printable ASCII by walking Intl.Segmenter's graphemes and
 // testing each against Unicode-property regexes: ~55 µs for a 100-column log row whose only other
-// character is the box-drawing separator (~1.4 µs here), and every new log row on screen is measured. A string
-// made only of characters that are a grapheme on their own is as wide as the sum of its
-// characters' widths; those are looked up one character at a time. Ink's bundled string-width is
+// character is the box-drawing separator (~1.4 µs here), and every new log row on screen is
+// measured. A string made only of characters that are a grapheme on their own is as wide as the
+// sum of its characters' widths; those are looked up one character at a time. Ink's bundled string-width is
 // patched to ask this first (scripts/ink-frame-patches.mjs).
 
 /**
