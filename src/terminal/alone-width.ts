@@ -30,7 +30,8 @@ export function glyphWidth(glyph: string, measure: (glyph: string) => number): n
  * beyond ASCII, each once), or undefined: then only a grapheme walk can tell.
  */
 export function aloneWidth(text: string, measure: (char: string) => number): number | undefined {
-  if (!ALL_ALONE.test(text)) return undefined;
+  // The regex runs out of stack past ~5 million characters; a grapheme walk copes.
+  if (text.length > 1_000_000 || !ALL_ALONE.test(text)) return undefined;
   let width = 0;
   for (let i = 0; i < text.length; i++) width += text.charCodeAt(i) < 0x7f ? 1 : glyphWidth(text[i], measure);
   return width;
