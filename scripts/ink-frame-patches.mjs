@@ -25,7 +25,7 @@ const FRAME_CACHES = `class __OpsdeckTwoFrameMap { constructor(previous, beneath
     return value;
   }
   set(key, value) { this.now.set(key, value); return this; } }
-const __opsdeckCacheNames = ['widths', 'blockWidths', 'styledChars', 'lines', 'slices'];
+const __opsdeckCacheNames = ['widths', 'blockWidths', 'styledChars', 'lines', 'slices', 'segmentWidths'];
 let __opsdeckLastMaps;
 let __opsdeckBeneath;
 function __opsdeckFrameCaches(caches) {
@@ -82,7 +82,16 @@ const ROW_TO_TEXT = `.map(line => {
 // A write's text as one string per line, re-serialised from its styled characters: every write
 // did this again each frame, the frame's largest allocation. Kept with the caches above; the
 // arrays are never changed in place (clipping maps and slices them into new ones).
-const LINES = `function __opsdeckLines(caches, text, toString) {
+const LINES = `// A line needs no re-serialising to be the same line, unless a Text's colour is laid over it:
+// chalk re-opens its colour after each of its own end codes, and finds them only as Ink writes
+// them. A Text without colour or style leaves its line as it is.
+function __opsdeckRawFits(line, transformers) {
+  if (transformers.length === 0 || !line.includes('\\x1b')) return true;
+  for (const transformer of transformers) if (transformer(line, 0) !== line) return false;
+  return true;
+}
+function __opsdeckLines(caches, text, toString, transformers) {
+  if (!text.includes('\\n') && __opsdeckRawFits(text, transformers) && __opsdeckSegmentWidth(caches, text) >= 0) return [text];
   let lines = caches.lines.get(text);
   if (lines === undefined) {
     const characterLines = [[]];
@@ -92,12 +101,16 @@ const LINES = `function __opsdeckLines(caches, text, toString) {
   }
   return lines;
 }
-function __opsdeckSlice(output, line, from, to) {
+function __opsdeckSlice(output, line, from, to, transformers) {
   let byRange = output.caches.slices.get(line);
   if (byRange === undefined) output.caches.slices.set(line, (byRange = new Map()));
-  const key = from * 65536 + to;
+  const raw = __opsdeckRawFits(line, transformers);
+  const key = (from * 65536 + to) * (raw ? 1 : -1);
   let slice = byRange.get(key);
-  if (slice === undefined) byRange.set(key, (slice = output.sliceLineToColumns(line, from, to)));
+  if (slice === undefined) {
+    if (raw && from < to && __opsdeckSegmentWidth(output.caches, line) >= 0) slice = __opsdeckSliceColumns(line, from, to, stringWidth);
+    byRange.set(key, (slice ??= output.sliceLineToColumns(line, from, to)));
+  }
   return slice;
 }
 `;
@@ -112,6 +125,30 @@ const WRITE_LINES = `const characterLines = [[]];
             }
         }
         let lines = characterLines.map(line => styledCharsToString(line));`;
+
+// A line of plain characters whose colours close again is kept whole where it overlaps nothing
+// on its row, and a row of such lines is joined as text (src/terminal/segment-rows.ts); any other
+// write turns its row into Ink's cells, the lines kept so far placed first, in their order.
+const SEGMENT_ROWS = `import { SegmentRows as __OpsdeckSegmentRows, segmentWidth as __opsdeckSegmentWidthOf, sliceColumns as __opsdeckSliceColumns } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/segment-rows.ts', import.meta.url)))};
+function __opsdeckSegmentWidth(caches, line) {
+  let width = caches.segmentWidths.get(line);
+  if (width === undefined) caches.segmentWidths.set(line, (width = __opsdeckSegmentWidthOf(line, stringWidth)));
+  return width;
+}
+function __opsdeckSegmentLine(output, grid, y, x, line) {
+  const rows = output.__opsdeckSegments;
+  if (!rows.holdsLines(y)) return false;
+  const width = __opsdeckSegmentWidth(output.caches, line);
+  if (width === 0) return true;
+  if (width > 0 && rows.take(y, x, width, line)) return true;
+  const kept = rows.toCells(y);
+  for (let i = 0; i < kept.length; i += 3) output.applyWriteOperation(grid, { x: kept[i], y, text: kept[i + 2], transformers: [] }, undefined);
+  return false;
+}
+function __opsdeckRowOut(segments, row, y, toString) {
+  return segments.text(y) ?? __opsdeckRowText(row, y, toString);
+}
+`;
 
 // Each character of a new line was tested against a fresh copy of this Unicode-property regex;
 // ASCII is never default-ignorable, and one regex object serves every test.
@@ -171,9 +208,11 @@ export const INK_FRAME_PATCHES = [
   // ever replaced, never changed in place, so all of them can be the same blank; and the rows are
   // the arrays of two frames ago, filled with it (ROW_TEXTS).
   { file: 'ink/build/output.js', find: BLANK_ROW_LOOP, replace: 'const row = __opsdeckBlankRow(y, this.width);', prelude: "const __opsdeckBlankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };\n" },
-  { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowText(line, y, styledCharsToString))', prelude: ROW_TEXTS },
-  { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString);', prelude: LINES },
-  { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to);', prelude: LINES },
+  { file: 'ink/build/output.js', find: ROW_TO_TEXT, replace: '.map((line, y) => __opsdeckRowOut(this.__opsdeckSegments, line, y, styledCharsToString))', prelude: ROW_TEXTS },
+  { file: 'ink/build/output.js', find: 'const clips = [];', replace: 'this.__opsdeckSegments = new __OpsdeckSegmentRows(this.height, this.width);\n        const clips = [];', prelude: SEGMENT_ROWS },
+  { file: 'ink/build/output.js', find: 'const characters = this.caches.getStyledChars(line);\n            // Nothing to write', replace: 'if (__opsdeckSegmentLine(this, output, y + index, x, line)) continue;\n            const characters = this.caches.getStyledChars(line);\n            // Nothing to write', prelude: SEGMENT_ROWS },
+  { file: 'ink/build/output.js', find: WRITE_LINES, replace: 'let lines = __opsdeckLines(this.caches, text, styledCharsToString, transformers);', prelude: LINES },
+  { file: 'ink/build/output.js', find: 'return this.sliceLineToColumns(line, from, to);', replace: 'return __opsdeckSlice(this, line, from, to, transformers);', prelude: LINES },
   { file: 'ink/build/output.js', find: '.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value));', replace: '.filter(__opsdeckVisible);', prelude: IGNORABLE },
   { file: 'ink/build/output.js', find: 'const width = this.caches.getWidestLine(text);', replace: 'const width = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
   { file: 'ink/build/output.js', find: 'const width = this.caches.getStringWidth(line);', replace: 'const width = __opsdeckMeasureText(line).width;', prelude: MEASURE_TEXT },
