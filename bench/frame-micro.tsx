@@ -10,10 +10,12 @@
 //   open, close  as help, flood, and the CPU from the opening (closing) key to its frame
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, GC per frame, and CPU per
 // round (a help round is one key; a flood round two, open and close).
-//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close, GAP_MS=n)
+//   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close, GAP_MS=n,
+//   KEY_WINDOWS=file with --cpu-prof: where each timed key ran, to cut the profile down to the keys)
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { writeFileSync } from 'node:fs';
 import { App } from '../views/App';
 import { CockpitContext } from '../views/context';
 import { initialUi } from '../views/ui-state';
@@ -50,10 +52,13 @@ const ageTick = (n: number) => cockpit.state.set((s) => ({ ...s, instances: s.in
 
 /** CPU ms from a key to the frame it causes (the frames counter moving on). */
 const keyCpu: number[] = [];
+/** KEY_WINDOWS=file writes each timed key's [start, end] in µs of the monotonic clock, as CPU profiles stamp samples. */
+const keyWindows: [number, number][] = [];
 async function timedKey(key: string) {
-  const cpu0 = process.cpuUsage(), f0 = frames;
+  const cpu0 = process.cpuUsage(), f0 = frames, at = process.hrtime.bigint() / 1000n;
   stdin.write(key);
   while (frames === f0) await new Promise((r) => setImmediate(r));
+  keyWindows.push([Number(at), Number(process.hrtime.bigint() / 1000n)]);
   const cpu = process.cpuUsage(cpu0);
   keyCpu.push((cpu.user + cpu.system) / 1000);
 }
@@ -61,7 +66,7 @@ async function timedKey(key: string) {
 async function measure(name: string, step: (n: number) => void | Promise<void>) {
   for (let n = 0; n < 20; n++) { await step(n); await sleep(5); term.written.length = 0; } // warm up
   await sleep(50);
-  keyCpu.length = 0;
+  keyCpu.length = 0; keyWindows.length = 0;
   const f0 = frames, r0 = renderMs, g0 = gcMs, c0 = gcs, cpu0 = process.cpuUsage();
   // What reached the terminal is dropped as it comes: kept, it would be old-space work the frames did not cause.
   for (let n = 0; n < ROUNDS; n++) { await step(n); await sleep(GAP_MS); term.written.length = 0; }
@@ -87,4 +92,5 @@ const kinds: Record<string, (n: number) => void | Promise<void>> = {
 await sleep(300);
 for (const [name, step] of Object.entries(kinds)) if (!ONLY || name.startsWith(ONLY)) await measure(name, step);
 app.unmount();
+if (process.env.KEY_WINDOWS) writeFileSync(process.env.KEY_WINDOWS, JSON.stringify(keyWindows));
 process.exit(0);
