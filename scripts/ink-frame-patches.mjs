@@ -129,7 +129,8 @@ const WRITE_LINES = `const characterLines = [[]];
 // A line of plain characters whose colours close again is kept whole where it overlaps nothing
 // on its row, and a row of such lines is joined as text (src/terminal/segment-rows.ts); any other
 // write turns its row into Ink's cells, the lines kept so far placed first, in their order.
-const SEGMENT_ROWS = `import { SegmentRows as __OpsdeckSegmentRows, segmentWidth as __opsdeckSegmentWidthOf, sliceColumns as __opsdeckSliceColumns } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/segment-rows.ts', import.meta.url)))};
+const SEGMENT_ROWS = `import { SegmentRows as __OpsdeckSegmentRows } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/segment-rows.ts', import.meta.url)))};
+import { segmentWidth as __opsdeckSegmentWidthOf, sliceColumns as __opsdeckSliceColumns } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/plain-line.ts', import.meta.url)))};
 function __opsdeckSegmentWidth(caches, line) {
   let width = caches.segmentWidths.get(line);
   if (width === undefined) caches.segmentWidths.set(line, (width = __opsdeckSegmentWidthOf(line, stringWidth)));

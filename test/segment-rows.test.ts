@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { cockpitBundle } from '../scripts/cockpit-bundle.mjs';
 import { forEachGlyph } from '../src/terminal/glyphs';
 import { applySgr, DEFAULT_STYLE, styleKey } from '../src/terminal/sgr-style';
-import { SegmentRows, segmentWidth, sliceColumns } from '../src/terminal/segment-rows';
+import { segmentWidth, sliceColumns } from '../src/terminal/plain-line';
+import { SegmentRows } from '../src/terminal/segment-rows';
 
 const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
 

@@ -13,6 +13,9 @@
 export const ALONE = '[^\\p{M}\\p{Cf}\\p{Cc}\\u{10000}-\\u{10ffff}\\ud800-\\udfff\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\uff9e\\uff9f\\u0e33\\u0eb3\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e]';
 const ALL_ALONE = new RegExp(`^${ALONE}*$`, 'u');
 
+/** Whether every character of `text` stands alone as a grapheme (the regex runs out of stack past ~5 million characters). */
+export const allAlone = (text: string): boolean => text.length <= 1_000_000 && ALL_ALONE.test(text);
+
 const widths = new Map<string, number>();
 
 /** Columns one glyph takes, measured by `measure` (string-width's grapheme walk) once. */
@@ -30,8 +33,7 @@ export function glyphWidth(glyph: string, measure: (glyph: string) => number): n
  * beyond ASCII, each once), or undefined: then only a grapheme walk can tell.
  */
 export function aloneWidth(text: string, measure: (char: string) => number): number | undefined {
-  // The regex runs out of stack past ~5 million characters; a grapheme walk copes.
-  if (text.length > 1_000_000 || !ALL_ALONE.test(text)) return undefined;
+  if (!allAlone(text)) return undefined;
   let width = 0;
   for (let i = 0; i < text.length; i++) width += text.charCodeAt(i) < 0x7f ? 1 : glyphWidth(text[i], measure);
   return width;
