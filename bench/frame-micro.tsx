@@ -11,7 +11,7 @@
 // Prints, per kind: ms per frame (Ink's onRender), CPU ms per frame, GC per frame, and CPU per
 // round (a help round is one key; a flood round two, open and close).
 //   npm run bench:frames  (node bench/frame-micro.mjs [node flags]; ROUNDS=n, ONLY=log|uptime|help|open|close, GAP_MS=n,
-//   KEY_WINDOWS=file with --cpu-prof: where each timed key ran, to cut the profile down to the keys)
+//   KEY_WINDOWS=file with --cpu-prof: where each timed key ran, for bench/key-profile.mjs to cut the profile down to the keys)
 import React from 'react';
 import { render } from 'ink';
 import { PerformanceObserver } from 'node:perf_hooks';
