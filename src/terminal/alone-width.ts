@@ -28,6 +28,11 @@ export function glyphWidth(glyph: string, measure: (glyph: string) => number): n
   return width;
 }
 
+/** Columns the character at `i` of a string whose characters stand alone takes. */
+export function columnsAt(text: string, i: number, measure: (glyph: string) => number): number {
+  return text.charCodeAt(i) < 0x7f ? 1 : glyphWidth(text[i], measure);
+}
+
 /**
  * Columns `text` takes if every character of it stands alone (`measure` measuring the ones
  * beyond ASCII, each once), or undefined: then only a grapheme walk can tell.
@@ -35,6 +40,6 @@ export function glyphWidth(glyph: string, measure: (glyph: string) => number): n
 export function aloneWidth(text: string, measure: (char: string) => number): number | undefined {
   if (!allAlone(text)) return undefined;
   let width = 0;
-  for (let i = 0; i < text.length; i++) width += text.charCodeAt(i) < 0x7f ? 1 : glyphWidth(text[i], measure);
+  for (let i = 0; i < text.length; i++) width += columnsAt(text, i, measure);
   return width;
 }

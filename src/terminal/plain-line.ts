@@ -3,7 +3,7 @@
 // Whole, a line is read by the terminal; in cells, by Ink's tokeniser, which writes the styles
 // back out. The two read alike only for the lines accepted here, which
 // test/segment-rows.test.ts checks against Ink as published over random frames.
-import { allAlone, glyphWidth } from './alone-width';
+import { allAlone, columnsAt } from './alone-width';
 
 const SGR = /\x1b\[([0-9;]*)m/g;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -65,7 +65,7 @@ function plainWidth(text: string, measure: (char: string) => number): number {
   if (!allAlone(text) || IGNORABLE.test(text)) return -1;
   width = 0;
   for (let i = 0; i < text.length; i++) {
-    const w = text.charCodeAt(i) < 0x7f ? 1 : glyphWidth(text[i], measure);
+    const w = columnsAt(text, i, measure);
     if (w < 1) return -1;
     width += w;
   }
@@ -94,7 +94,7 @@ export function sliceColumns(line: string, from: number, to: number, measure: (c
       i = end;
       continue;
     }
-    const width = line.charCodeAt(i) < 0x7f ? 1 : glyphWidth(line[i], measure);
+    const width = columnsAt(line, i, measure);
     if (column >= from && column + width <= to) inside += line[i];
     else if (column < to && column + width > from) return undefined;
     column += width;
