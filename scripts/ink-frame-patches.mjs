@@ -166,6 +166,10 @@ function __opsdeckSanitize(text, sanitizeAnsi) {
 }
 `;
 
+const HIDE_FIND = `node.yogaNode?.setDisplay(isHidden || node.style.display === 'none'
+        ? Yoga.DISPLAY_NONE
+        : Yoga.DISPLAY_FLEX);`;
+
 // Every text's width was measured again on each frame; layout has just measured the same text
 // through measure-text's cache, so the frame asks that cache.
 const MEASURE_TEXT = "import __opsdeckMeasureText from './measure-text.js';\n";
@@ -224,5 +228,12 @@ export const INK_FRAME_PATCHES = [
   { file: 'ink/build/components/App.js', find: 'const emitInput = useCallback((input) => {', replace: 'const emitInput = useCallback((input) => {\n        __opsdeckKeyFrame.at = performance.now();', prelude: KEY_FRAME },
   { file: 'ink/build/render-node-to-output.js', find: 'const currentWidth = widestLine(text);', replace: 'const currentWidth = __opsdeckMeasureText(text).width;', prelude: MEASURE_TEXT },
   { file: 'string-width/index.js', find: ASCII_FAST_PATH, replace: ALONE_FAST_PATH, prelude: ALONE_WIDTH },
+  // A node hidden by React (an <Activity> in hidden mode) keeps its place in the layout and is not
+  // drawn, instead of being taken out of the layout with display: none. Yoga forgets a removed
+  // subtree's layout and measurements, so showing the panes again after the help laid out and
+  // measured every node of the screen afresh inside the key's frame. The full-screen views that
+  // hide the panes are drawn over them (views/App.tsx).
+  { file: 'ink/build/dom.js', find: HIDE_FIND, replace: '' },
+  { file: 'ink/build/render-node-to-output.js', find: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE) {', replace: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE || node.isHidden) {' },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];

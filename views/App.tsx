@@ -25,6 +25,7 @@ import { drillBindings } from './drill-picker';
 
 /** Side by side when the terminal is this wide; otherwise one top pane at a time (digits switch). */
 const WIDE = 160;
+const HEADER_ROWS = 1;
 
 export function App({ initial }: { initial: UiState }) {
   const cockpit = useCockpit();
@@ -48,7 +49,7 @@ export function App({ initial }: { initial: UiState }) {
   const selected = visible.find((i) => i.id === ui.selectedId) ?? visible[0];
   const services = [...new Set([...instances.map((i) => i.service), ...cockpit.feed.store.services()])].sort();
 
-  const body = Math.max(4, rows - 2);
+  const body = Math.max(4, rows - HEADER_ROWS - 1);
   const wide = columns >= WIDE && extra.length > 0;
   const top = extra.find((p) => p.id === ui.top);
   const containersWanted = groupRows(visible).length + 3;
@@ -76,12 +77,19 @@ export function App({ initial }: { initial: UiState }) {
     <PaneHostContext.Provider value={host}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Header width={columns} />
-        {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} titles={Object.fromEntries(extra.map((p) => [p.id, p.title]))} /> : null}
-        {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
-        {ui.overlay?.kind === 'wizard' ? <Wizard session={ui.overlay.session} width={columns} height={body} /> : null}
-        {ui.overlay?.kind === 'runbooks' ? <RunbookPicker overlay={ui.overlay} width={columns} height={body} /> : null}
+        {/* Drawn over the panes, which stay laid out beneath it (hidden, not drawn): see Activity below. */}
+        {fullscreen
+          ? <Box position="absolute" marginTop={HEADER_ROWS} width={columns} height={body} flexDirection="column">
+              {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} titles={Object.fromEntries(extra.map((p) => [p.id, p.title]))} /> : null}
+              {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
+              {ui.overlay?.kind === 'wizard' ? <Wizard session={ui.overlay.session} width={columns} height={body} /> : null}
+              {ui.overlay?.kind === 'runbooks' ? <RunbookPicker overlay={ui.overlay} width={columns} height={body} /> : null}
+            </Box>
+          : null}
         {/* Hidden, not unmounted, under a full-screen view: closing help or details shows the panes
-            again without building their rows anew, and hidden panes take no updates meanwhile. */}
+            again without building their rows anew, and hidden panes take no updates meanwhile.
+            They keep their layout while hidden (scripts/ink-frame-patches.mjs), so showing them
+            again lays out only what changed. */}
         <Activity mode={fullscreen ? 'hidden' : 'visible'}>
           {topHeight > 0 && wide && !ui.zoom
             ? <Box flexDirection="row">
