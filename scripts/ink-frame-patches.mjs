@@ -232,8 +232,10 @@ export const INK_FRAME_PATCHES = [
   // drawn, instead of being taken out of the layout with display: none. Yoga forgets a removed
   // subtree's layout and measurements, so showing the panes again after the help laid out and
   // measured every node of the screen afresh inside the key's frame. The full-screen views that
-  // hide the panes are drawn over them (views/App.tsx).
+  // hide the panes are drawn over them (views/App.tsx). A screen reader's text skips them too.
   { file: 'ink/build/dom.js', find: HIDE_FIND, replace: '' },
   { file: 'ink/build/render-node-to-output.js', find: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE) {', replace: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE || node.isHidden) {' },
+  { file: 'ink/build/render-node-to-output.js', find: "node.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE) {\n        return '';", replace: "node.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE || node.isHidden) {\n        return '';" },
+  { file: 'ink/build/renderer.js', find: 'if (ancestor.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE) {', replace: 'if (ancestor.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE || ancestor.isHidden) {' },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];
