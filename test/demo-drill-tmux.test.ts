@@ -45,6 +45,10 @@ describe('a drill in the demo cockpit (tmux)', () => {
       await step(term, 'Enter', 'step 1 waiting', 'Step 1/8', 'enter run this step');
       const failed = await step(term, 'Enter', 'the fault seen by the health check', 'r retry');
       expect(failed).toMatch(/HTTP 503; model_loaded was false/);
+      // The wizard saw the fault; the health pane's own check, once a second, must see it too before
+      // the rollback ends it, or the API's row below would never have left ok. Keys typed this fast
+      // can end the fault within two seconds, which a loaded machine's late probe missed.
+      await new Promise((r) => setTimeout(r, 3000));
       await step(term, 'Enter', 'on along the fail branch', 'Step 2/8', 'enter run this step');
       await step(term, 'Enter', 'MLflow reachable, then the rollback', 'Step 5/8', 'enter run this step');
       await step(term, 'Enter', 'the rollback confirmation', 'Recreate the API with MODEL_VARIANT=baseline?', 'y yes');
