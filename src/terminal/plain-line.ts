@@ -6,6 +6,8 @@
 import { allAlone, columnsAt } from './alone-width';
 
 const SGR = /\x1b\[([0-9;]*)m/g;
+// Parameters as numbers without leading zeros, separated by semicolons; any other form goes to cells.
+const PARAMS = /^(0|[1-9]\d*)(;(0|[1-9]\d*))*$/;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const MAX_LINE = 4096;
 
@@ -20,7 +22,7 @@ const colourGroup = (n: number): string | undefined =>
 function closesItsStyles(line: string): boolean {
   const open = new Set<string>();
   for (const [, params] of line.matchAll(SGR)) {
-    if (!/^(0|[1-9]\d*)(;(0|[1-9]\d*))*$/.test(params)) return false;
+    if (!PARAMS.test(params)) return false;
     const codes = params.split(';').map(Number);
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i];
