@@ -7,7 +7,9 @@ line to stdin and reads one JSON reply per line from stdout:
   {"op": "expect_all", "strings": [...], "timeout": ms}   all strings seen in the output since start
   {"op": "key", "data": "?", "expect": "Keys", "timeout": ms}
                                                           write a key, time until `expect` appears in
-                                                          what the program writes after it
+                                                          what the program writes after it (with
+                                                          PTY_TRACE=file, each key's wall-clock ms
+                                                          sent and seen go to that file)
   {"op": "stats"}                                         bytes and chunks written to the terminal so far
   {"op": "close", "data": "q", "timeout": ms}             send a key, wait for exit (then SIGKILL)
 
@@ -70,6 +72,7 @@ def absorb(data):
     if len(window) > (8 << 20):
         del window[: len(window) - (1 << 20)]
 
+trace = open(os.environ['PTY_TRACE'], 'a') if os.environ.get('PTY_TRACE') else None
 reply({'op': 'started', 'pid': pid})
 stdin = sys.stdin.buffer
 pending_cmd = b''
@@ -104,6 +107,7 @@ while True:
         window = bytearray()
         want = req['expect'].encode()
         sent = now_ms()
+        sent_epoch = time.time() * 1000
         os.write(fd, req['data'].encode())
         seen = None
         while time.monotonic() < deadline and exited is None:
@@ -111,6 +115,9 @@ while True:
             if want in window:
                 seen = now_ms()
                 break
+        if trace:
+            trace.write(f'{sent_epoch:.2f} {time.time() * 1000:.2f}\n')
+            trace.flush()
         reply({'op': op, 'ok': seen is not None, 'latency': None if seen is None else seen - sent})
     elif op == 'stats':
         absorb(pump(0))
