@@ -73,6 +73,9 @@ export function App({ initial }: { initial: UiState }) {
   );
   const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details' || ui.overlay?.kind === 'wizard' || ui.overlay?.kind === 'runbooks';
   const leftWidth = Math.floor(columns * 0.55);
+  // One array while nothing changes, so that the footer (memo) is not drawn again for each key.
+  const switchable = useMemo(() => (wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]),
+    [wide, extra.map((p) => p.id).join()]);
   return (
     <PaneHostContext.Provider value={host}>
       <Box flexDirection="column" width={columns} height={rows}>
@@ -109,7 +112,7 @@ export function App({ initial }: { initial: UiState }) {
         {ui.overlay?.kind === 'prompt'
           ? <Prompt label={ui.overlay.target === 'logs' ? '/ logs (regex, !re inverts):' : '/ containers:'} text={ui.overlay.text} error={ui.overlay.error} width={columns} />
           : <Footer width={columns} bindings={bindings} focus={ui.focus}
-              panes={wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]} />}
+              panes={switchable} />}
       </Box>
     </PaneHostContext.Provider>
   );

@@ -18,7 +18,7 @@ interface Props {
   filter: string;
 }
 
-export function ContainersPane({ width, height, focused, selectedId, filter }: Props) {
+export const ContainersPane = memo(function ContainersPane({ width, height, focused, selectedId, filter }: Props) {
   const docker = useAppState((s) => s.docker);
   const instances = useAppState((s) => s.instances);
   const stats = useAppStateAs((s) => s.stats, sameShownStats);
@@ -38,7 +38,7 @@ export function ContainersPane({ width, height, focused, selectedId, filter }: P
         : <EngineState docker={docker} now={now} />}
     </Pane>
   );
-}
+});
 
 function nextUptimeChange(instances: Instance[], now: number): number | undefined {
   let next: number | undefined;

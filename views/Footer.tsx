@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { useCockpit } from './context';
 import { useAppState, useNow } from './hooks';
@@ -9,7 +9,7 @@ const NOTICE_MS = 8000;
 
 /** Key hints for the focused pane, or the outcome of the last action while it is fresh. */
 /** `panes`: the top panes a digit switches to, listed while only one fits on the screen. */
-export function Footer({ width, bindings, focus, panes = [] }: { width: number; bindings: Binding[]; focus: Scope; panes?: { key: string; title: string }[] }) {
+export const Footer = memo(function Footer({ width, bindings, focus, panes = [] }: { width: number; bindings: Binding[]; focus: Scope; panes?: { key: string; title: string }[] }) {
   const { theme } = useCockpit();
   const notice = useAppState((s) => s.notice);
   const now = useNow(1000, notice !== undefined && Date.now() - notice.at < NOTICE_MS);
@@ -37,4 +37,4 @@ export function Footer({ width, bindings, focus, panes = [] }: { width: number; 
       </Text>
     </Box>
   );
-}
+});

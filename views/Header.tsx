@@ -1,10 +1,10 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { useCockpit } from './context';
 import { useAppState } from './hooks';
 import { isFailing } from '../src/runtime/failing';
 
-export function Header({ width }: { width: number }) {
+export const Header = memo(function Header({ width }: { width: number }) {
   const { theme, project, readOnly } = useCockpit();
   const docker = useAppState((s) => s.docker);
   const instances = useAppState((s) => s.instances);
@@ -24,4 +24,4 @@ export function Header({ width }: { width: number }) {
       </Text>
     </Box>
   );
-}
+});

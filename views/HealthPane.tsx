@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { HealthSource } from '../src/health/health-source';
 import { useCockpit } from './context';
@@ -13,11 +13,11 @@ import { handlePaneKey } from './health-keys';
 import { typedKeys } from './typed-keys';
 
 /** Checks with their state, latency, time in state, failures in a row and the last error in words. */
-export function HealthPane({ width, height, focused, active }: PaneProps) {
+export const HealthPane = memo(function HealthPane({ width, height, focused, active }: PaneProps) {
   const { health } = useCockpit();
   if (!health) return <Pane title="Health" focused={focused} width={width} height={height}><Text>no checks configured</Text></Pane>;
   return <HealthTable source={health} width={width} height={height} focused={focused} active={active} />;
-}
+});
 
 function HealthTable({ source, width, height, focused, active }: PaneProps & { source: HealthSource }) {
   const { theme } = useCockpit();

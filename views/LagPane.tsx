@@ -1,6 +1,6 @@
 // Consumer-group lag (key 5): one row per group; enter shows its partitions in the
 // kafka-consumer-groups columns, esc goes back; B clears the selected group's backlog.
-import React, { useRef, useState, useSyncExternalStore } from 'react';
+import React, { memo, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import type { LagSource } from '../src/kafka/source/lag-source';
 import type { GroupView, LagState } from '../src/kafka/source/lag-model';
@@ -22,7 +22,7 @@ function useLag(source: LagSource): LagState {
   return useSyncExternalStore(source.store.subscribe, source.store.get);
 }
 
-export function LagPane({ width, height, focused, active }: PaneProps) {
+export const LagPane = memo(function LagPane({ width, height, focused, active }: PaneProps) {
   const cockpit = useCockpit();
   const host = usePaneHost();
   const lag = useLag(cockpit.lag!);
@@ -87,7 +87,7 @@ export function LagPane({ width, height, focused, active }: PaneProps) {
     );
   }
   return <Pane title="Lag" right={right} focused={focused} width={width} height={height}>{content}</Pane>;
-}
+});
 
 function Problem({ group }: { group: GroupView }) {
   const { theme } = useCockpit();

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Text } from 'ink';
 import { useCockpit } from './context';
 import { useNow } from './hooks';
@@ -11,7 +11,7 @@ import { sanitize } from '../src/text/sanitize';
 import type { PaneProps } from './pane-registry';
 
 /** Per service: req/s, error %, p50/p95/p99 and their trends, coloured against the SLO. */
-export function LatencyPane({ width, height, focused }: PaneProps) {
+export const LatencyPane = memo(function LatencyPane({ width, height, focused }: PaneProps) {
   const { latency, theme } = useCockpit();
   const state = useLatencyState(latency);
   const now = useNow(1000);
@@ -48,4 +48,4 @@ export function LatencyPane({ width, height, focused }: PaneProps) {
       })}
     </Pane>
   );
-}
+});

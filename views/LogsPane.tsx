@@ -16,7 +16,7 @@ interface Props {
   view: LogView;
 }
 
-export function LogsPane({ width, height, focused, view }: Props) {
+export const LogsPane = memo(function LogsPane({ width, height, focused, view }: Props) {
   const { feed, theme } = useCockpit();
   useLogVersion();
   const store = feed.store;
@@ -49,7 +49,7 @@ export function LogsPane({ width, height, focused, view }: Props) {
       ))}
     </Pane>
   );
-}
+});
 
 function logsTitle(view: LogView): string {
   const parts = ['Logs'];
