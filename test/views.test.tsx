@@ -143,6 +143,18 @@ describe('the cockpit screen', () => {
     view.unmount();
   });
 
+  it('closes the help with q, as the other full-screen views close, and goes on running', async () => {
+    const view = app(cockpitWith(stack()));
+    await view.waitForFrame((f) => f.includes('› api'), 'api selected');
+    await view.press('?');
+    expect(await view.waitForFrame((f) => f.includes('Keys'), 'help')).toContain('?, q or esc closes');
+    await view.press('q');
+    await view.waitForFrame((f) => !f.includes('Keys —') && f.includes('› api'), 'help closed');
+    await view.press('j');
+    await view.waitForFrame((f) => f.includes('› consumer'), 'keys still move the selection');
+    view.unmount();
+  });
+
   it('takes keys typed ahead in one chunk one by one, Enter included: j⏎ moves and opens details, tab/re⏎ applies a filter', async () => {
     const cockpit = cockpitWith(stack());
     addLines(cockpit, [['api', 'GET /health 200'], ['api', 'GET /predict 200']]);

@@ -25,7 +25,7 @@ export function HelpOverlay({ bindings, width, height, scroll, titles = {} }: { 
       </Text>);
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle={theme.border} borderColor={theme.color ? 'cyan' : undefined} paddingX={1} overflow="hidden">
-      <Text bold wrap="truncate-end">Keys{readOnly ? ' (read-only: actions are off)' : ''} — ? or esc closes{side ? '' : ' · j/k scroll'}</Text>
+      <Text bold wrap="truncate-end">Keys{readOnly ? ' (read-only: actions are off)' : ''} — ?, q or esc closes{side ? '' : ' · j/k scroll'}</Text>
       {side
         ? <Box flexDirection="row" columnGap={2} flexWrap="wrap">{sections.map((lines, n) => <Box key={n} flexDirection="column" width={COLUMN_WIDTH}>{lines.map(render)}</Box>)}</Box>
         : flat.slice(top, top + rows).map((line, n) => render(line, top + n))}

@@ -18,7 +18,8 @@ export function handleOverlayKey(overlay: Overlay, input: string, key: Key, ctx:
   const close = () => ctx.dispatch({ type: 'overlay', overlay: undefined });
   switch (overlay.kind) {
     case 'help':
-      if (key.escape || input === '?' || key.return) close();
+      // q closes it as it closes the details, the wizard and the pickers; it quits only from the panes.
+      if (key.escape || input === '?' || input === 'q' || key.return) close();
       else if (key.downArrow || input === 'j') ctx.dispatch({ type: 'overlay', overlay: { ...overlay, scroll: overlay.scroll + 1 } });
       else if (key.upArrow || input === 'k') ctx.dispatch({ type: 'overlay', overlay: { ...overlay, scroll: Math.max(0, overlay.scroll - 1) } });
       return;
