@@ -10,8 +10,7 @@ import { EXTRA_PANES } from './panes';
 import { PaneHostContext, type PaneHost } from './pane-host';
 import { Header } from './Header';
 import { Footer } from './Footer';
-import { ContainersPane } from './ContainersPane';
-import { LogsPane } from './LogsPane';
+import { PaneArea } from './PaneArea';
 import { HelpOverlay } from './HelpOverlay';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DetailsView } from './DetailsView';
@@ -64,15 +63,17 @@ export function App({ initial }: { initial: UiState }) {
     paneOrder: ['containers', ...extra.map((p) => p.id), 'logs'], paneKeys: Object.fromEntries(extra.map((p) => [p.id, p.key])),
   });
 
-  const overlayOpen = ui.overlay !== undefined;
-  const containers = (width: number) => (
-    <ContainersPane width={width} height={topHeight} focused={ui.focus === 'containers'} selectedId={selected?.id} filter={ui.containerFilter} />
-  );
-  const renderExtra = (pane: (typeof extra)[number], width: number, height: number) => (
-    <React.Fragment key={pane.id}>{pane.render({ width, height, focused: ui.focus === pane.id, active: ui.focus === pane.id && !overlayOpen })}</React.Fragment>
-  );
   const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details' || ui.overlay?.kind === 'wizard' || ui.overlay?.kind === 'runbooks';
-  const leftWidth = Math.floor(columns * 0.55);
+  // The help stays built, hidden, once opened: opening it again shows it without making its nodes anew.
+  const help = ui.overlay?.kind === 'help' ? ui.overlay : undefined;
+  const helpScroll = useRef(0);
+  if (help) helpScroll.current = help.scroll;
+  const helpBuilt = useRef(false);
+  helpBuilt.current ||= help !== undefined;
+  const titles = useMemo(() => Object.fromEntries(extra.map((p) => [p.id, p.title])), [extra.map((p) => p.id).join()]);
+  const sideBySide = wide && !ui.zoom;
+  const heights = sideBySide ? extra.map((_, n) => shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)) : [];
+  const extraHeights = useMemo(() => heights, [heights.join()]);
   // One array while nothing changes, so that the footer (memo) is not drawn again for each key.
   const switchable = useMemo(() => (wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]),
     [wide, extra.map((p) => p.id).join()]);
@@ -81,9 +82,13 @@ export function App({ initial }: { initial: UiState }) {
       <Box flexDirection="column" width={columns} height={rows}>
         <Header width={columns} />
         {/* Drawn over the panes, which stay laid out beneath it (hidden, not drawn): see Activity below. */}
-        {fullscreen
+        {helpBuilt.current
+          ? <Activity mode={help ? 'visible' : 'hidden'}>
+              <HelpOverlay top={HEADER_ROWS} bindings={bindings} width={columns} height={body} scroll={helpScroll.current} titles={titles} />
+            </Activity>
+          : null}
+        {fullscreen && !help
           ? <Box position="absolute" marginTop={HEADER_ROWS} width={columns} height={body} flexDirection="column">
-              {ui.overlay?.kind === 'help' ? <HelpOverlay bindings={bindings} width={columns} height={body} scroll={ui.overlay.scroll} titles={Object.fromEntries(extra.map((p) => [p.id, p.title]))} /> : null}
               {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
               {ui.overlay?.kind === 'wizard' ? <Wizard session={ui.overlay.session} width={columns} height={body} /> : null}
               {ui.overlay?.kind === 'runbooks' ? <RunbookPicker overlay={ui.overlay} width={columns} height={body} /> : null}
@@ -92,16 +97,12 @@ export function App({ initial }: { initial: UiState }) {
         {/* Hidden, not unmounted, under a full-screen view: closing help or details shows the panes
             again without building their rows anew, and hidden panes take no updates meanwhile.
             They keep their layout while hidden (scripts/ink-frame-patches.mjs), so showing them
-            again lays out only what changed. */}
+            again lays out only what changed. Their props stay the same while a full-screen view is
+            up (overlayOpen counts only the overlays drawn over visible panes; hidden panes take no
+            keys anyway), or React would render them again behind it in a frame of its own. */}
         <Activity mode={fullscreen ? 'hidden' : 'visible'}>
-          {topHeight > 0 && wide && !ui.zoom
-            ? <Box flexDirection="row">
-                {containers(leftWidth)}
-                <Box flexDirection="column">{extra.map((p, n) => renderExtra(p, columns - leftWidth, shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)))}</Box>
-              </Box>
-            : null}
-          {topHeight > 0 && !(wide && !ui.zoom) ? (top ? renderExtra(top, columns, topHeight) : containers(columns)) : null}
-          {logsHeight > 2 ? <LogsPane width={columns} height={logsHeight} focused={ui.focus === 'logs'} view={ui.logs} /> : null}
+          <PaneArea columns={columns} topHeight={topHeight} logsHeight={logsHeight} sideBySide={sideBySide} top={ui.top} extraHeights={extraHeights}
+            focus={ui.focus} overlayOpen={ui.overlay !== undefined && !fullscreen} selectedId={selected?.id} filter={ui.containerFilter} logs={ui.logs} />
         </Activity>
         {ui.overlay?.kind === 'confirm' ? <ConfirmDialog text={ui.overlay.text} width={columns} /> : null}
         {ui.overlay?.kind === 'services'
