@@ -70,13 +70,14 @@ export function App({ initial }: { initial: UiState }) {
   if (help) helpScroll.current = help.scroll;
   const helpBuilt = useRef(false);
   helpBuilt.current ||= help !== undefined;
-  const titles = useMemo(() => Object.fromEntries(extra.map((p) => [p.id, p.title])), [extra.map((p) => p.id).join()]);
+  const extraIds = extra.map((p) => p.id).join();
+  const titles = useMemo(() => Object.fromEntries(extra.map((p) => [p.id, p.title])), [extraIds]);
   const sideBySide = wide && !ui.zoom;
   const heights = sideBySide ? extra.map((_, n) => shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)) : [];
   const extraHeights = useMemo(() => heights, [heights.join()]);
   // One array while nothing changes, so that the footer (memo) is not drawn again for each key.
   const switchable = useMemo(() => (wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]),
-    [wide, extra.map((p) => p.id).join()]);
+    [wide, extraIds]);
   return (
     <PaneHostContext.Provider value={host}>
       <Box flexDirection="column" width={columns} height={rows}>
