@@ -73,7 +73,7 @@ export function App({ initial }: { initial: UiState }) {
   const extraIds = extra.map((p) => p.id).join();
   const titles = useMemo(() => Object.fromEntries(extra.map((p) => [p.id, p.title])), [extraIds]);
   const sideBySide = wide && !ui.zoom;
-  const heights = sideBySide ? extra.map((_, n) => shareOf(topHeight, extra.map((e) => e.rowsWanted(cockpit)), n)) : [];
+  const heights = sideBySide ? shares(topHeight, extra.map((e) => e.rowsWanted(cockpit))) : [];
   const extraHeights = useMemo(() => heights, [heights.join()]);
   // One array while nothing changes, so that the footer (memo) is not drawn again for each key.
   const switchable = useMemo(() => (wide || extra.length === 0 ? [] : [{ key: '1', title: 'containers' }, ...extra.map((p) => ({ key: p.key, title: p.title }))]),
@@ -120,10 +120,10 @@ export function App({ initial }: { initial: UiState }) {
   );
 }
 
-/** Part `index` of `total` rows, shared in proportion to what each pane wants (at least 4 each). */
-function shareOf(total: number, wanted: number[], index: number): number {
+/** `total` rows shared in proportion to what each pane wants (at least 4 each). */
+function shares(total: number, wanted: number[]): number[] {
   const sum = wanted.reduce((a, b) => a + b, 0) || 1;
   const sizes = wanted.map((w) => Math.max(4, Math.floor((total * w) / sum)));
   sizes[sizes.length - 1] = Math.max(4, total - sizes.slice(0, -1).reduce((a, b) => a + b, 0));
-  return sizes[index];
+  return sizes;
 }
