@@ -5,13 +5,21 @@
 // Given the PTY_TRACE file of the same run too, it splits each key as the terminal saw it: key
 // written to stdin readable in opsdeck, inside opsdeck, frame written to frame seen.
 //   PTY_TRACE=/tmp/pty.trace OPSDECK_KEY_TRACE=/tmp/keys.trace BENCH_NODE_OPTIONS=... node bench/run.mjs --only flood
-//   node bench/key-trace-summary.mjs /tmp/keys.trace [/tmp/pty.trace]
-import { readFileSync } from 'node:fs';
+//   node bench/key-trace-summary.mjs /tmp/keys.trace [/tmp/pty.trace [--windows /tmp/keys.json]]
+// With OPSDECK_KEY_TRACE_GC=1 in the run, each key over 50 ms shows the collections it overlapped.
+// --windows writes each key's [readable, written] in the clock of --cpu-prof profiles, for
+// bench/key-profile.mjs to cut a flood run's profile down to its keys.
+import { readFileSync, writeFileSync } from 'node:fs';
 
-const events = readFileSync(process.argv[2], 'utf8').trim().split('\n').map((line) => {
+const [traceFile, ptyFile, windowsFlag, windowsFile] = process.argv.slice(2);
+const all = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => {
   const [t, run, wait, ...what] = line.split(' ');
   return { t: Number(t), run: Number(run), wait: Number(wait), what: what.join(' ') };
 });
+// Collections are logged when reported, out of order; the clock line maps wall time to a profile's.
+const collections = all.filter((e) => e.what.startsWith('gc ')).map((e) => ({ t: e.t, kind: e.what.split(' ')[1], ms: Number(e.what.split(' ')[2]) }));
+const clock = all.find((e) => e.what.startsWith('clock '));
+const events = all.filter((e) => !e.what.startsWith('gc ') && e !== clock);
 const keys = [];
 for (let i = 0; i < events.length; i++) {
   if (events[i].what !== 'key') continue;
@@ -27,10 +35,18 @@ for (const frame of ['Keys', 'CONTAINER']) {
   const ks = keys.filter((k) => k.frame === frame);
   console.log(`${frame === 'Keys' ? 'open help ' : 'close help'} (${ks.length} keys): wall ${figure(ks.map((k) => k.wall))}; CPU ${figure(ks.map((k) => k.run))}; run-queue wait ${figure(ks.map((k) => k.wait))}; asleep ${figure(ks.map((k) => k.wall - k.run - k.wait))}`);
 }
-if (process.argv[3]) {
-  const sent = readFileSync(process.argv[3], 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
-  const split = keys.slice(0, sent.length).map((k, n) => ({ total: sent[n][1] - sent[n][0], toOpsdeck: k.readable - sent[n][0], inside: k.wall, toTerminal: sent[n][1] - k.written }));
+if (windowsFlag === '--windows' && clock) {
+  const profileUs = (t) => Number(clock.what.split(' ')[1]) + (t - clock.t) * 1000;
+  writeFileSync(windowsFile, JSON.stringify(keys.map((k) => [profileUs(k.readable), profileUs(k.written)])));
+}
+const overlapping = (from, to) => collections.filter((c) => c.t < to && c.t + c.ms > from);
+if (ptyFile) {
+  const sent = readFileSync(ptyFile, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
+  const split = keys.slice(0, sent.length).map((k, n) => ({ from: sent[n][0], to: sent[n][1], total: sent[n][1] - sent[n][0], toOpsdeck: k.readable - sent[n][0], inside: k.wall, toTerminal: sent[n][1] - k.written }));
   for (const part of ['total', 'toOpsdeck', 'inside', 'toTerminal']) console.log(`${part.padEnd(10)} ${figure(split.map((s) => s[part]))}`);
   const slow = split.filter((s) => s.total > 50);
   console.log(`over 50 ms: ${slow.length}; where the most of each went: ${slow.map((s) => ['toOpsdeck', 'inside', 'toTerminal'].reduce((a, b) => (s[a] >= s[b] ? a : b))).join(', ')}`);
+  if (collections.length) {
+    for (const s of slow) console.log(`  ${s.total.toFixed(1)} ms: collections ${overlapping(s.from, s.to).map((c) => `${c.kind} ${c.ms.toFixed(1)} ms`).join(', ') || 'none'}`);
+  }
 }

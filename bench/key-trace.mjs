@@ -4,8 +4,11 @@
 // terminal (marking the help screen's "Keys" and the table's "CONTAINER"), each with the main
 // thread's CPU time and run-queue wait so far (/proc/self/task/<pid>/schedstat, Linux). Times are
 // wall-clock ms, so that they line up with bench/pty-drive.py's PTY_TRACE file of the same run.
-// bench/key-trace-summary.mjs turns the file(s) into per-key figures.
+// bench/key-trace-summary.mjs turns the file(s) into per-key figures. OPSDECK_KEY_TRACE_GC=1 adds
+// each collection of the main thread's heap, OPSDECK_KEY_TRACE_TIMERS=1 each timer callback; the
+// file's first line maps wall-clock time to a --cpu-prof profile's clock.
 import { appendFileSync, readFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.OPSDECK_KEY_TRACE;
 if (file && process.argv[1]?.endsWith('dist/opsdeck.js')) {
@@ -16,6 +19,8 @@ if (file && process.argv[1]?.endsWith('dist/opsdeck.js')) {
     pending.push(`${(performance.timeOrigin + performance.now()).toFixed(2)} ${sched().join(' ')} ${what}\n`);
     if (pending.length >= 50) flush();
   };
+  // The monotonic clock (µs) of --cpu-prof profiles at this wall time, to cut a profile to the keys.
+  pending.push(`${(performance.timeOrigin + performance.now()).toFixed(2)} 0 0 clock ${(process.hrtime.bigint() / 1000n).toString()}\n`);
   const emit = process.stdin.emit;
   process.stdin.emit = function (event, ...args) {
     if (event === 'readable') log('key');
@@ -28,4 +33,20 @@ if (file && process.argv[1]?.endsWith('dist/opsdeck.js')) {
     return write.call(this, chunk, ...args);
   };
   process.on('exit', flush);
+  if (process.env.OPSDECK_KEY_TRACE_GC) {
+    // Each collection of the main thread's heap: its start (wall-clock ms), kind and length.
+    const kinds = { 1: 'scavenge', 4: 'mark-compact', 8: 'incremental', 16: 'weakcb' };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) pending.push(`${(performance.timeOrigin + e.startTime).toFixed(2)} 0 0 gc ${kinds[e.detail?.kind] ?? e.detail?.kind} ${e.duration.toFixed(2)}\n`);
+    }).observe({ entryTypes: ['gc'] });
+  }
+  if (process.env.OPSDECK_KEY_TRACE_TIMERS) {
+    // Each timer callback as it runs, with its delay: what a key's frame may have slept on.
+    const setTimer = globalThis.setTimeout;
+    globalThis.setTimeout = function (fn, ms, ...args) {
+      if (typeof fn !== 'function') return setTimer(fn, ms, ...args);
+      const where = (new Error().stack ?? '').split('\n')[2]?.trim().replace(/^at /, '').replace(/\s+/g, '_').slice(-60);
+      return setTimer(function (...a) { log(`timer ${ms} ${where}`); return fn.apply(this, a); }, ms, ...args);
+    };
+  }
 }
