@@ -203,6 +203,13 @@ const ALONE_FAST_PATH = `${ASCII_FAST_PATH}
 	}`;
 
 // { file inside node_modules, exact text, replacement, code the file needs first }
+// Ink walks the whole tree after every commit looking for a <Static>, which opsdeck never draws;
+// with the help and the hidden panes kept built that walk was 7 % of a key's CPU under a log
+// flood. It now starts once some node has been made static.
+const STATIC_MADE = 'let __opsdeckStaticMade = false;\n';
+const MAKE_STATIC = (indent) => [`${indent}if (key === 'internal_static') {\n${indent}    node.internal_static = true;`,
+  `${indent}if (key === 'internal_static') {\n${indent}    node.internal_static = true; __opsdeckStaticMade = true;`];
+
 export const INK_FRAME_PATCHES = [
   // Incremental rendering rewrites a changed line whole: the diffing stdout finds the changed
   // cells, and Ink's own prefix diff measured both lines' widths again (0.3 % of a core at idle).
@@ -237,5 +244,10 @@ export const INK_FRAME_PATCHES = [
   { file: 'ink/build/render-node-to-output.js', find: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE) {', replace: 'if (!yogaNode || yogaNode.getDisplay() === Yoga.DISPLAY_NONE || node.isHidden) {' },
   { file: 'ink/build/render-node-to-output.js', find: "node.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE) {\n        return '';", replace: "node.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE || node.isHidden) {\n        return '';" },
   { file: 'ink/build/renderer.js', find: 'if (ancestor.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE) {', replace: 'if (ancestor.yogaNode?.getDisplay() === Yoga.DISPLAY_NONE || ancestor.isHidden) {' },
+  ...['            ', '                '].map((indent) => {
+    const [find, replace] = MAKE_STATIC(indent);
+    return { file: 'ink/build/reconciler.js', find, replace, prelude: STATIC_MADE };
+  }),
+  { file: 'ink/build/reconciler.js', find: 'const staticNode = findStaticNode(rootNode);', replace: 'const staticNode = __opsdeckStaticMade ? findStaticNode(rootNode) : undefined;', prelude: STATIC_MADE },
   { file: 'ink/build/squash-text-nodes.js', find: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", replace: 'text = __opsdeckSanitize(text, sanitizeAnsi);', prelude: SANITIZED },
 ];
