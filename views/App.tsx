@@ -64,12 +64,11 @@ export function App({ initial }: { initial: UiState }) {
   });
 
   const fullscreen = ui.overlay?.kind === 'help' || ui.overlay?.kind === 'details' || ui.overlay?.kind === 'wizard' || ui.overlay?.kind === 'runbooks';
-  // The help stays built, hidden, once opened: opening it again shows it without making its nodes anew.
+  // The help is built from the start, hidden (React renders a hidden Activity at idle priority,
+  // after the visible frame): opening it shows it without making its nodes, the first time too.
   const help = ui.overlay?.kind === 'help' ? ui.overlay : undefined;
   const helpScroll = useRef(0);
   if (help) helpScroll.current = help.scroll;
-  const helpBuilt = useRef(false);
-  helpBuilt.current ||= help !== undefined;
   const extraIds = extra.map((p) => p.id).join();
   const titles = useMemo(() => Object.fromEntries(extra.map((p) => [p.id, p.title])), [extraIds]);
   const sideBySide = wide && !ui.zoom;
@@ -83,11 +82,9 @@ export function App({ initial }: { initial: UiState }) {
       <Box flexDirection="column" width={columns} height={rows}>
         <Header width={columns} />
         {/* Drawn over the panes, which stay laid out beneath it (hidden, not drawn): see Activity below. */}
-        {helpBuilt.current
-          ? <Activity mode={help ? 'visible' : 'hidden'}>
-              <HelpOverlay top={HEADER_ROWS} bindings={bindings} width={columns} height={body} scroll={helpScroll.current} titles={titles} />
-            </Activity>
-          : null}
+        <Activity mode={help ? 'visible' : 'hidden'}>
+          <HelpOverlay top={HEADER_ROWS} bindings={bindings} width={columns} height={body} scroll={helpScroll.current} titles={titles} />
+        </Activity>
         {fullscreen && !help
           ? <Box position="absolute" marginTop={HEADER_ROWS} width={columns} height={body} flexDirection="column">
               {ui.overlay?.kind === 'details' ? <DetailsView id={ui.overlay.instanceId} scroll={ui.overlay.scroll} width={columns} height={body} /> : null}
