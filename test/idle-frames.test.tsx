@@ -17,6 +17,7 @@ describe('an idle cockpit', () => {
     try {
       sample(cockpit, 'ml-api-id', 450_000);
       await view.waitForFrame((f) => /api\s+ml-api-1\s+running\s+\S+\s+30m\s+0\s+0\.0%\s+439KiB/.test(f), 'the first sample');
+      await view.settled(); // the hidden help is built after the first frame, in a commit (a frame here) of its own
       const drawn = view.frames();
       // What a refresh of an idle container brings: new objects, a new time, the same figures as shown.
       for (let n = 0; n < 5; n++) {

@@ -21,6 +21,9 @@ describe('log lines and frames', () => {
     const view = renderSized(<CockpitContext.Provider value={cockpit}><App initial={initialUi()} /></CockpitContext.Provider>, 120, 30);
     try {
       await view.waitForFrame((f) => f.includes('waiting for log lines'), 'empty logs pane');
+      // The hidden help is built after the first frame, in a commit of its own (a frame here: the
+      // test's Ink writes every commit); the count starts once that is done.
+      await view.settled();
       const framesBefore = view.frames();
       const started = Date.now();
       let batches = 0;

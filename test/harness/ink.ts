@@ -45,6 +45,8 @@ export interface SizedRender {
   frames(): number;
   press(keys: string): Promise<void>;
   waitForFrame(predicate: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  /** Waits until no frame has come for `quietMs`: the commits that follow a render (the hidden help is built after the first frame) are done. */
+  settled(quietMs?: number): Promise<void>;
   unmount(): void;
   instance: Instance;
 }
@@ -70,5 +72,8 @@ export function renderSized(tree: ReactElement, columns = 80, rows = 24): SizedR
     const deadline = Date.now() + 1000;
     while (stdout.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   };
-  return { frame, frames: () => stdout.frames.length, press, waitForFrame, unmount: () => instance.unmount(), instance };
+  const settled = async (quietMs = 100) => {
+    for (let last = -1; last !== stdout.frames.length;) { last = stdout.frames.length; await new Promise((r) => setTimeout(r, quietMs)); }
+  };
+  return { frame, frames: () => stdout.frames.length, press, settled, waitForFrame, unmount: () => instance.unmount(), instance };
 }
