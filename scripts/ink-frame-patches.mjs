@@ -204,8 +204,8 @@ const ALONE_FAST_PATH = `${ASCII_FAST_PATH}
 
 // { file inside node_modules, exact text, replacement, code the file needs first }
 // Ink walks the whole tree after every commit looking for a <Static>, which opsdeck never draws;
-// with the help and the hidden panes kept built that walk was 7 % of a key's CPU under a log
-// flood. It now starts once some node has been made static.
+// with the help and the hidden panes kept built, that walk was 7 % of the samples inside the keys
+// of a --cpu-prof profile of the log flood. It now starts once some node has been made static.
 const STATIC_MADE = 'let __opsdeckStaticMade = false;\n';
 // Ink marks a node static in createInstance and in commitUpdate: the same lines at two depths.
 const MAKE_STATIC = (indent) => [`${indent}if (key === 'internal_static') {\n${indent}    node.internal_static = true;`,
