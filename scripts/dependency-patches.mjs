@@ -4,6 +4,7 @@
 // bringing the cost back.
 import { readFile } from 'node:fs/promises';
 import { INK_FRAME_PATCHES } from './ink-frame-patches.mjs';
+import { UNICODE_START_PATCHES } from './unicode-start-patches.mjs';
 
 // Stands in for a module until first use: calls, `new` and property reads load it, then pass through.
 const LAZY = "function __opsdeckLazy(load) { let m; const get = () => (m ??= load()); return new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key] }); }\n";
@@ -26,6 +27,7 @@ const PATCHES = [
   // Yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, which loads
   // Node's whole fetch implementation (~30 ms) to decode 90 KB; its synchronous decoder does that.
   { file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', find: 'return w||"function"!=typeof fetch?', replace: 'return true?' },
+  ...UNICODE_START_PATCHES,
   ...INK_FRAME_PATCHES,
 ];
 

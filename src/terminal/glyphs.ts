@@ -2,8 +2,9 @@
 // an emoji sequence) with the columns each takes, measured as Ink measures them.
 import stringWidth from 'string-width';
 import { ALONE, glyphWidth } from './alone-width';
+import { lazySegmenter } from './lazy-unicode';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenter = lazySegmenter(undefined, { granularity: 'grapheme' });
 const ALONE_RUN = new RegExp(`${ALONE}+`, 'uy');
 const ALONE_ONE = new RegExp(`^${ALONE}$`, 'u');
 /** Characters that join the one after them: ZWJ, prepends, Hangul leading jamo. */
