@@ -39,10 +39,8 @@ function lowMemoryCollection(): Gc | undefined {
   return gc ?? undefined;
 }
 
-/** Starts looking; returns stop. */
+/** Starts looking; returns stop. V8's gc() is fetched at the first collection: its context takes ~5 ms, not for the first frame. */
 export function collectWhileQuiet({ linesReceived, lastInputAt, everyMs = LOOK_EVERY_MS, growthBytes = GROWTH_BYTES, rss = process.memoryUsage.rss }: QuietCollector): () => void {
-  const collect = lowMemoryCollection();
-  if (!collect) return () => undefined;
   let lines = linesReceived();
   let settled = rss();
   let collected = false;
@@ -56,6 +54,8 @@ export function collectWhileQuiet({ linesReceived, lastInputAt, everyMs = LOOK_E
     settled = collected ? resident : Math.min(settled, resident);
     collected = false;
     if (!quiet || resident - settled < growthBytes) return;
+    const collect = lowMemoryCollection();
+    if (!collect) return clearInterval(timer);
     collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     collected = true;
   }, everyMs);
