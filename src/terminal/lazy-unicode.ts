@@ -13,11 +13,27 @@ export function lazySegmenter(locales?: string | string[], options?: Intl.Segmen
   return { segment: (text) => get().segment(text), resolvedOptions: () => get().resolvedOptions() };
 }
 
+import { ALONE } from './alone-width';
+
 const isOneCodePoint = (text: string) => text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff);
 
 /** A string of one code point is one grapheme: no segmenter needed. */
 export function graphemesOf(segmenter: Pick<Intl.Segmenter, 'segment'>, text: string): Iterable<{ segment: string }> {
   return isOneCodePoint(text) ? [{ segment: text }] : segmenter.segment(text);
+}
+
+/**
+ * Text whose every character is a grapheme of its own, as a segmenter splits it: ALONE's
+ * characters and the controls, which break on both sides, but for CR (CR LF is one grapheme).
+ */
+const ALL_SPLIT = new RegExp(`^(?:${ALONE}|[\\0-\\x0c\\x0e-\\x1f\\x7f-\\x9f])*$`, 'u');
+
+/** Segments with their indices, as Intl.Segmenter gives them; one per character without it where each stands alone. */
+export function segmentsOf(segmenter: Pick<Intl.Segmenter, 'segment'>, text: string): Iterable<{ segment: string; index: number }> {
+  if (text.length > 1_000_000 || !ALL_SPLIT.test(text)) return segmenter.segment(text);
+  const out = new Array<{ segment: string; index: number }>(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = { segment: text[i], index: i };
+  return out;
 }
 
 /** One code point is an RGI emoji when it is presented as an emoji by default; a lone flag letter is not. */
