@@ -1,10 +1,12 @@
 // Two costs of measuring text that were paid before the first frame (start profile, 12-05):
 // - The first Intl.Segmenter made loads ICU's break data (~14 ms); string-width, wrap-ansi,
-//   slice-ansi, ansi-tokenize, Ink and glyphs.ts each make one as they load.
+//   slice-ansi, ansi-tokenize, Ink and glyphs.ts each make one as they load, and the first frame
+//   segmented its border glyphs and the lines Ink tokenises.
 // - string-width's /^\p{RGI_Emoji}$/v takes ~45 ms to compile on its first test, and the first
 //   non-ASCII character measured (the panes' border) tested it.
 // Their bundled copies are patched to use these instead (scripts/unicode-start-patches.mjs), so
 // the costs come when text that needs them first shows up, if ever.
+import { ALONE } from './alone-width';
 
 /** A segmenter made on its first use. */
 export function lazySegmenter(locales?: string | string[], options?: Intl.SegmenterOptions): Pick<Intl.Segmenter, 'segment' | 'resolvedOptions'> {
@@ -12,8 +14,6 @@ export function lazySegmenter(locales?: string | string[], options?: Intl.Segmen
   const get = () => (made ??= new Intl.Segmenter(locales, options));
   return { segment: (text) => get().segment(text), resolvedOptions: () => get().resolvedOptions() };
 }
-
-import { ALONE } from './alone-width';
 
 const isOneCodePoint = (text: string) => text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff);
 
