@@ -2,7 +2,7 @@
 // in src/terminal/lazy-unicode.ts. Applied by scripts/dependency-patches.mjs.
 import { fileURLToPath } from 'node:url';
 
-const LAZY_UNICODE = `import { lazySegmenter as __opsdeckLazySegmenter, graphemesOf as __opsdeckGraphemesOf, segmentsOf as __opsdeckSegmentsOf, lazyRgiEmoji as __opsdeckLazyRgiEmoji } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/lazy-unicode.ts', import.meta.url)))};\n`;
+const LAZY_UNICODE = `import { lazySegmenter as __opsdeckLazySegmenter, graphemesOf as __opsdeckGraphemesOf, lazyRgiEmoji as __opsdeckLazyRgiEmoji } from ${JSON.stringify(fileURLToPath(new URL('../src/terminal/lazy-unicode.ts', import.meta.url)))};\n`;
 
 /** A module's own segmenter, made as it loads, is made on first use instead. */
 const lazySegmenter = (file, statement) => ({ file, find: statement, replace: statement.replace('new Intl.Segmenter', '__opsdeckLazySegmenter'), prelude: LAZY_UNICODE });
@@ -15,7 +15,5 @@ export const UNICODE_START_PATCHES = [
   lazySegmenter('ink/build/line-update.js', "const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });"),
   // A lone character, as glyphWidth measures them one at a time, is its own grapheme.
   { file: 'string-width/index.js', find: 'for (const {segment} of segmenter.segment(string)) {', replace: 'for (const {segment} of __opsdeckGraphemesOf(segmenter, string)) {', prelude: LAZY_UNICODE },
-  // Ink tokenises the lines it cannot keep whole; most are characters that each stand alone.
-  { file: '@alcalzone/ansi-tokenize/build/tokenize.js', find: 'for (const { segment, index } of segmenter.segment(str)) {', replace: 'for (const { segment, index } of __opsdeckSegmentsOf(segmenter, str)) {', prelude: LAZY_UNICODE },
   { file: 'string-width/index.js', find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', replace: 'const rgiEmojiRegex = __opsdeckLazyRgiEmoji();', prelude: LAZY_UNICODE },
 ];

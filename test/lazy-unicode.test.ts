@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cockpitBundle } from '../scripts/cockpit-bundle.mjs';
-import { graphemesOf, lazyRgiEmoji, lazySegmenter, segmentsOf } from '../src/terminal/lazy-unicode';
+import { graphemesOf, lazyRgiEmoji, lazySegmenter } from '../src/terminal/lazy-unicode';
 
 const SEQUENCES = [
   '🇩🇪', '🇺🇸x', '1️⃣', '#⃣', '*️⃣', '👩‍💻', '👨‍👩‍👧‍👦', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '👍🏽', '🏽', '❤️', '⚠️', '⚠', '☺︎', '🇦',
@@ -35,27 +35,6 @@ describe('graphemes of one code point', () => {
     expect(segments('😀')).toEqual(['😀']);
     expect(segments('e\u0301x')).toEqual(['e\u0301', 'x']);
     expect(segments('🇩🇪🇫🇷')).toEqual(['🇩🇪', '🇫🇷']);
-  });
-});
-
-describe('segments without the segmenter', () => {
-  it('splits text as Intl.Segmenter does, indices included, for every character of the BMP between others', () => {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    const split = (text: string) => [...segmentsOf(segmenter, text)].map(({ segment, index }) => `${index}:${segment}`);
-    const real = (text: string) => [...segmenter.segment(text)].map(({ segment, index }) => `${index}:${segment}`);
-    const pool = ['a', '\x1b[31m', '漢', '│', '\r\n', '\n', '\t', 'ｶ', '\u0915', 'e\u0301', '한', '\u0600', '👍🏽', '\x7f'];
-    const wrong: string[] = [];
-    for (let code = 0; code <= 0xffff; code++) {
-      if (code >= 0xd800 && code <= 0xdfff) continue;
-      const char = String.fromCharCode(code);
-      for (const text of [char + pool[code % pool.length] + char, pool[(code >> 4) % pool.length] + char + char + pool[(code >> 8) % pool.length]]) {
-        if (split(text).join('|') !== real(text).join('|')) wrong.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
-      }
-    }
-    expect(wrong).toEqual([]);
-    const unused = { segment: (): never => { throw new Error('segmenter used'); } };
-    expect([...segmentsOf(unused, '\x1b[1mok\x1b[22m │ ±')]).toHaveLength(15);
-    expect(() => segmentsOf(unused, 'cafe\u0301')).toThrow('segmenter used');
   });
 });
 

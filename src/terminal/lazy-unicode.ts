@@ -1,12 +1,11 @@
 // Two costs of measuring text that were paid before the first frame (start profile, 12-05):
 // - The first Intl.Segmenter made loads ICU's break data (~14 ms); string-width, wrap-ansi,
-//   slice-ansi, ansi-tokenize, Ink and glyphs.ts each make one as they load, and the first frame
-//   segmented its border glyphs and the lines Ink tokenises.
+//   slice-ansi, ansi-tokenize, Ink and glyphs.ts each made one as they loaded, and string-width
+//   segmented each glyph it measured alone (Ink's tokeniser still segments the lines it splits).
 // - string-width's /^\p{RGI_Emoji}$/v takes ~45 ms to compile on its first test, and the first
 //   non-ASCII character measured (the panes' border) tested it.
 // Their bundled copies are patched to use these instead (scripts/unicode-start-patches.mjs), so
 // the costs come when text that needs them first shows up, if ever.
-import { ALONE } from './alone-width';
 
 /** A segmenter made on its first use. */
 export function lazySegmenter(locales?: string | string[], options?: Intl.SegmenterOptions): Pick<Intl.Segmenter, 'segment' | 'resolvedOptions'> {
@@ -20,20 +19,6 @@ const isOneCodePoint = (text: string) => text.length === 1 || (text.length === 2
 /** A string of one code point is one grapheme: no segmenter needed. */
 export function graphemesOf(segmenter: Pick<Intl.Segmenter, 'segment'>, text: string): Iterable<{ segment: string }> {
   return isOneCodePoint(text) ? [{ segment: text }] : segmenter.segment(text);
-}
-
-/**
- * Text whose every character is a grapheme of its own, as a segmenter splits it: ALONE's
- * characters and the controls, which break on both sides, but for CR (CR LF is one grapheme).
- */
-const ALL_SPLIT = new RegExp(`^(?:${ALONE}|[\\0-\\x0c\\x0e-\\x1f\\x7f-\\x9f])*$`, 'u');
-
-/** Segments with their indices, as Intl.Segmenter gives them; one per character without it where each stands alone. */
-export function segmentsOf(segmenter: Pick<Intl.Segmenter, 'segment'>, text: string): Iterable<{ segment: string; index: number }> {
-  if (text.length > 1_000_000 || !ALL_SPLIT.test(text)) return segmenter.segment(text);
-  const out = new Array<{ segment: string; index: number }>(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = { segment: text[i], index: i };
-  return out;
 }
 
 /** One code point is an RGI emoji when it is presented as an emoji by default; a lone flag letter is not. */
