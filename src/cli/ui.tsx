@@ -53,13 +53,8 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
     project: settings.project, details: (id) => source.details(id), openShell: custom || processes ? undefined : (id) => openShell(settings.dockerHost, id),
     drills: custom?.drills?.(),
   };
-  // A DockerSource starts once the early listing is in (or is not coming) and the first frame is
-  // drawn: its first refresh then finds those instances unchanged, and its requests, log streams
-  // and log thread (~20 ms of the main thread) do not hold up the first frame.
-  let drawn!: () => void;
-  const firstFrame = new Promise<void>((resolve) => { drawn = resolve; });
-  if (seeded) void Promise.all([seeded, firstFrame]).then(() => source.open());
-  else source.open();
+  // A DockerSource with an early listing opens after the first frame (below); other sources now.
+  if (!seeded) source.open();
   const restoreWarnings = routeWarnings(state);
   // Health, lag and runbooks (undici, kafkajs, execa) load once the first listing is on screen.
   const extras = afterFirstListing(state)
@@ -89,7 +84,10 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
       // Ink draws into a model of the screen; the terminal gets only the cells that changed.
       ...diffingTerminal(process.stdout, process.stderr) },
   );
-  drawn();
+  // render() has drawn the first frame. The DockerSource starts once the early listing is in too
+  // (or is not coming): its first refresh then finds those instances unchanged, and its requests,
+  // log streams and log thread (~20 ms of the main thread) did not hold up the first frame.
+  if (seeded) void seeded.then(() => source.open());
   const crash = (error: unknown) => {
     instance.unmount();
     process.stderr.write(`opsdeck crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
