@@ -1,6 +1,6 @@
 // The full last result of one check, shown in the health pane on enter.
 import type { CheckStatus } from '../src/checks/check-status';
-import { checkTarget, type HealthCheck } from '../src/health/check-list';
+import { checkTarget, type HealthCheck } from '../src/health/health-check';
 import { formatDuration } from '../src/config/duration';
 import { sanitize } from '../src/text/sanitize';
 import { formatLatency } from './health-rows';

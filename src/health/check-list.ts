@@ -4,18 +4,11 @@ import { checkSpecSchema } from '../checks/schema';
 import type { CheckSpec } from '../checks/types';
 import type { Instance } from '../runtime/types';
 import type { ConfiguredCheck } from './config-schema';
+import type { HealthCheck } from './health-check';
+
+export { checkTarget, type HealthCheck } from './health-check';
 
 export const HEALTH_LABEL = 'opsdeck.health';
-
-export interface HealthCheck {
-  /** The check's name; unique. */
-  id: string;
-  service: string;
-  spec: CheckSpec;
-  origin: 'config' | 'label';
-  /** Why a label could not be turned into a check; the check then reports it as down. */
-  problem?: string;
-}
 
 export function configuredChecks(checks: ConfiguredCheck[]): HealthCheck[] {
   return checks.map(({ service, ...spec }) => ({ id: spec.name, service: service ?? spec.name, spec: spec as CheckSpec, origin: 'config' }));
@@ -46,16 +39,4 @@ function fromLabel(service: string, value: string): HealthCheck {
   const reason = parsed.error.issues[0]?.message ?? 'unreadable';
   const placeholder: CheckSpec = { name: service, type: 'exec', command: '-', args: [], interval: 60_000, timeout: 1000 };
   return { id: service, service, spec: placeholder, origin: 'label', problem: `label ${HEALTH_LABEL}=${value}: ${reason}` };
-}
-
-/** Where a check looks, for the pane and the JSON output. */
-export function checkTarget(check: HealthCheck): string {
-  const spec = check.spec;
-  switch (spec.type) {
-    case 'http': return spec.url;
-    case 'tcp': return `tcp://${spec.host}:${spec.port}`;
-    case 'postgres': return `postgres://${spec.user}@${spec.host}:${spec.port}/${spec.database}`;
-    case 'exec': return check.problem ? '-' : [spec.command, ...spec.args].join(' ');
-    case 'docker': return `container ${spec.container}`;
-  }
 }

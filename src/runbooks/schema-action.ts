@@ -76,6 +76,3 @@ export const actionSchema = z.discriminatedUnion('type', [
 export type Action = z.output<typeof actionSchema>;
 export type ActionType = Action['type'];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
-
-/** Kinds that can run twice without harm; others are not repeated on resume without asking. */
-export const IDEMPOTENT_BY_DEFAULT: ReadonlySet<ActionType> = new Set(['stop', 'start', 'wait_healthy', 'backup']);

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { durationSchema } from '../config/duration-schema';
 
 export { durationSchema as duration };
-
-/** `{{name}}` refers to a runbook parameter; `${NAME}` to an environment variable. */
-export const PARAM_REF = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
-export const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+export { PARAM_REF, ENV_REF } from './refs';
 
 const wholeParamRef = z.string().regex(/^\{\{\s*[A-Za-z_][\w-]*\s*\}\}$/, { error: 'expected a number or a parameter reference like "{{count}}"' });
 

@@ -1,6 +1,6 @@
 // Fills {{parameter}} and ${ENV} references in a step. Environment values are treated as
 // secrets: they reach the command, never the journal or the report.
-import { ENV_REF, PARAM_REF } from '../schema-common';
+import { ENV_REF, PARAM_REF } from '../refs';
 import type { ParamValue } from './params';
 
 export interface Interpolation {

@@ -1,8 +1,11 @@
 // What an interrupted run left behind: its parameters and, per step visit, whether the step
 // started and finished. The engine replays finished visits instead of running them again.
-import { IDEMPOTENT_BY_DEFAULT } from '../schema-action';
+import type { ActionType } from '../schema-action';
 import type { Step } from '../schema';
 import type { RunEvent } from './run-journal';
+
+/** Kinds that can run twice without harm; others are not repeated on resume without asking. */
+const IDEMPOTENT_BY_DEFAULT: ReadonlySet<ActionType> = new Set(['stop', 'start', 'wait_healthy', 'backup']);
 
 type StartEvent = Extract<RunEvent, { type: 'step-start' }>;
 type EndEvent = Extract<RunEvent, { type: 'step-end' }>;
