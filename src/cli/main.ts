@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/load';
-import { loadSettings, type CliOptions } from './settings';
+import { ConfigError } from '../config/config-error';
+import type { CliOptions } from './settings-of';
 import { addRunbookCommands } from './run-commands';
 
 /** Runs the command line; resolves with the exit code. */
@@ -13,10 +13,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--read-only', 'no actions: no restart, stop, start or shell')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Validating a config loads yaml, zod and the schemas: each command does it when it runs.
+  const settings = async () => (await import('./settings')).loadSettings(program.opts<CliOptions>());
 
   program.action(async () => {
     const cli = program.opts<CliOptions>();
-    const settings = loadSettings(cli);
+    const { cockpitSettings } = await import('./cockpit-settings');
+    const settings = await cockpitSettings(cli);
     const { nothingToWatch } = await import('./default-target');
     if (nothingToWatch(cli, settings)) {
       process.stderr.write('opsdeck: no Docker engine, no DOCKER_HOST and no opsdeck.yaml here: opening the embedded demo (opsdeck demo).\n');
@@ -34,14 +37,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { runStatus } = await import('./status');
-      code = await runStatus(loadSettings(program.opts<CliOptions>()), options);
+      code = await runStatus(await settings(), options);
     });
   program.command('check')
     .description('run every health check once; exit 1 when one is down, 2 when there is nothing to check')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { runCheck } = await import('./check');
-      code = await runCheck(loadSettings(program.opts<CliOptions>()), options);
+      code = await runCheck(await settings(), options);
     });
   program.command('logs')
     .description('merged logs of the services, plain text for pipes (same sanitising as the UI)')
@@ -53,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-t, --timestamps', 'prefix Docker timestamps')
     .action(async (services: string[], options) => {
       const { runLogs } = await import('./logs');
-      code = await runLogs(loadSettings(program.opts<CliOptions>()), { services, ...options });
+      code = await runLogs(await settings(), { services, ...options });
     });
   const lag = program.command('lag')
     .description('consumer-group lag, kafka-consumer-groups style; exit 1 when a group is above its thresholds')
@@ -61,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'machine-readable output')
     .action(async (options: { group?: string; json?: boolean }) => {
       const { runLag } = await import('./lag');
-      code = await runLag(loadSettings(program.opts<CliOptions>()), options);
+      code = await runLag(await settings(), options);
     });
   lag.command('reset')
     .description("reset a group's committed offsets (clear its backlog); refused while it has active members")
@@ -73,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       // `lag` has a --group of its own, which commander fills first.
       const group = options.group ?? lag.opts<{ group?: string }>().group;
       const { runLagReset } = await import('./lag');
-      code = group ? await runLagReset(loadSettings(program.opts<CliOptions>()), { ...options, group }) : 2;
+      code = group ? await runLagReset(await settings(), { ...options, group }) : 2;
       if (!group) process.stderr.write("opsdeck: lag reset: required option '--group <group>' not specified\n");
     });
   addRunbookCommands(program, (exit) => { code = exit; });

@@ -2,9 +2,7 @@
 // runbook commands (src/runbooks/run-command.ts), with the Docker host, project, audit path and
 // Kafka connection taken from the settings. Modules load only when their command runs.
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadSettings, type CliOptions } from './settings';
-import { setKeyRunbooks } from '../config/keys-schema';
-import { loadRunbookLibrary } from '../runbooks/load';
+import type { CliOptions } from './settings-of';
 
 /** `--param k=v`, repeatable. */
 function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
@@ -14,8 +12,7 @@ function collectParam(value: string, previous: Record<string, string>): Record<s
 }
 
 export function addRunbookCommands(program: Command, done: (code: number) => void): void {
-  setKeyRunbooks(() => loadRunbookLibrary());
-  const settings = () => loadSettings(program.opts<CliOptions>());
+  const settings = async () => (await import('./settings')).loadSettings(program.opts<CliOptions>());
   program.command('run')
     .description('run a runbook headless; exit 0 done (or dry run), 1 failed, 2 usage, 3 aborted, 4 refused, 5 locked')
     .argument('<id>', 'the runbook id (see opsdeck runbook list)')
@@ -25,7 +22,7 @@ export function addRunbookCommands(program: Command, done: (code: number) => voi
     .option('--resume <run>', 'continue this interrupted run (an id or a unique part of one)')
     .action(async (id: string, options: { param: Record<string, string>; dryRun?: boolean; yes?: boolean; resume?: string }) => {
       const { runFromCli } = await import('./run-wiring');
-      done(await runFromCli(settings(), { id, params: options.param, dryRun: options.dryRun ?? false, yes: options.yes ?? false, resume: options.resume }));
+      done(await runFromCli(await settings(), { id, params: options.param, dryRun: options.dryRun ?? false, yes: options.yes ?? false, resume: options.resume }));
     });
   program.command('report')
     .description('the Markdown incident timeline of a run (the newest when RUN is omitted)')

@@ -1,34 +1,22 @@
-// Settings = the config file (validated) with the command line on top.
-import { existsSync } from 'node:fs';
+// Settings from a validated config file. Key bindings name runbooks, so validating a config needs
+// the runbook library: it is registered here, where every command's settings come from.
 import { loadConfigFile, parseConfig } from '../config/load';
 import type { Config } from '../config/schema';
-import { resolveDockerHost } from '../docker/docker-host';
-import { defaultAuditPath } from '../audit/journal';
+import { setKeyRunbooks } from '../config/keys-schema';
+import { loadRunbookLibrary } from '../runbooks/load';
+import { configFileOf, settingsOf, type CliOptions, type Settings } from './settings-of';
 
-export interface CliOptions {
-  project?: string;
-  config?: string;
-  readOnly?: boolean;
-}
+export type { CliOptions, Settings };
 
-export interface Settings {
-  config: Config;
-  configFile?: string;
-  dockerHost: string;
-  project?: string;
-  readOnly: boolean;
-  auditPath: string;
-}
+setKeyRunbooks(() => loadRunbookLibrary());
 
 export function loadSettings(cli: CliOptions, env: NodeJS.ProcessEnv = process.env): Settings {
-  const configFile = cli.config ?? (existsSync('opsdeck.yaml') ? 'opsdeck.yaml' : undefined);
-  const config = configFile ? loadConfigFile(configFile) : parseConfig('', '(defaults)');
-  return {
-    config,
-    configFile,
-    dockerHost: resolveDockerHost(config.docker.host, env),
-    project: cli.project ?? config.project,
-    readOnly: cli.readOnly ?? config.read_only,
-    auditPath: config.audit.path ?? defaultAuditPath(env),
-  };
+  const configFile = configFileOf(cli);
+  const config = configFile ? loadConfigFile(configFile) : validatedConfig('');
+  return settingsOf(config, configFile, cli, env);
+}
+
+/** The config `text` says, validated; problems name `file` (or "(defaults)" without one). */
+export function validatedConfig(text: string, file?: string): Config {
+  return parseConfig(text, file ?? '(defaults)');
 }

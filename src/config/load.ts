@@ -1,25 +1,14 @@
 // Loads opsdeck.yaml. Every problem is reported as FILE:LINE:COL with what was expected,
 // so a typo never silently falls back to a default.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema';
+import { ConfigError, readConfigText } from './config-error';
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function loadConfigFile(file: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError([`${file}: cannot read config: ${(error as Error).message}`]);
-  }
-  return parseConfig(text, file);
+  return parseConfig(readConfigText(file), file);
 }
 
 export function parseConfig(text: string, file: string): Config {
