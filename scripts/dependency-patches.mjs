@@ -24,6 +24,16 @@ const PATCHES = [
   lazy('dockerode/lib/util.js', "var DockerIgnore = require('@balena/dockerignore')"),
   lazy('dockerode/lib/util.js', "var tar = require('tar-fs')"),
   lazy('docker-modem/lib/modem.js', "ssh = require('./ssh')"),
+  // Node built-ins that only some paths use, each loaded (and compiled) at start otherwise: https
+  // and with it tls and crypto (docker-modem, for TLS engines), zlib (dockerode, for build
+  // contexts), assert (signal-exit, for a misuse check), child_process and with it dgram
+  // (commander, for executable subcommands, which opsdeck has none of; terminal-size, when the
+  // terminal does not say its size): ~12 ms of a start.
+  lazy('docker-modem/lib/http.js', "nativeHttps = require('https')"),
+  lazy('dockerode/lib/util.js', "var zlib = require('zlib')"),
+  lazy('ink/node_modules/signal-exit/index.js', "var assert = require('assert')"),
+  { file: 'terminal-size/index.js', find: "import {execFileSync} from 'node:child_process';", replace: "const execFileSync = (...args) => process.getBuiltinModule('node:child_process').execFileSync(...args);" },
+  { file: 'commander/lib/command.js', find: "import childProcess from 'node:child_process';", replace: "const childProcess = __opsdeckLazy(() => process.getBuiltinModule('node:child_process'));", prelude: LAZY },
   // Yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, which loads
   // Node's whole fetch implementation (~30 ms) to decode 90 KB; its synchronous decoder does that.
   { file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', find: 'return w||"function"!=typeof fetch?', replace: 'return true?' },

@@ -3,7 +3,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { homedir, hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 
 export interface AuditRecord {
   id: string;
@@ -47,7 +46,7 @@ export class AuditJournal {
 
   /** Journals `run` before and after; the error, if any, is recorded and rethrown. */
   async record<T>(action: string, target: AuditRecord['target'], params: AuditRecord['params'], run: () => Promise<T>): Promise<T> {
-    const base = { id: randomUUID(), who: whoAmI(), action, target, params };
+    const base = { id: crypto.randomUUID(), who: whoAmI(), action, target, params };
     this.append({ ...base, phase: 'start', at: new Date().toISOString() });
     const started = performance.now();
     try {

@@ -1,5 +1,4 @@
 // `e`: an interactive shell in a container through the Docker CLI (it owns the TTY handling).
-import { spawn } from 'node:child_process';
 
 type TtyStream = NodeJS.ReadStream & { _read: (size: number) => void; _handle?: { reading?: boolean; readStop?: () => number } };
 
@@ -29,7 +28,8 @@ function holdInput(stream: NodeJS.ReadStream): () => void {
 export function openShell(host: string, containerId: string): Promise<number> {
   const release = holdInput(process.stdin);
   return new Promise<number>((resolve, reject) => {
-    const child = spawn('docker', ['-H', host, 'exec', '-it', containerId, 'sh', '-c', 'command -v bash >/dev/null && exec bash || exec sh'], { stdio: 'inherit' });
+    // Looked up here, not imported: child_process (with net and dgram) is not needed to draw the cockpit.
+    const child = process.getBuiltinModule('node:child_process').spawn('docker', ['-H', host, 'exec', '-it', containerId, 'sh', '-c', 'command -v bash >/dev/null && exec bash || exec sh'], { stdio: 'inherit' });
     child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error('the docker CLI is not installed (needed for a shell)') : error));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   }).finally(release);

@@ -3,7 +3,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export type StepResultKind = 'pass' | 'fail' | 'skipped';
 
@@ -32,7 +31,7 @@ export function runsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function newRunId(runbookId: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${runbookId}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${runbookId}-${Buffer.from(crypto.getRandomValues(new Uint8Array(2))).toString('hex')}`;
 }
 
 export class RunJournal {
