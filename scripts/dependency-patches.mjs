@@ -32,6 +32,7 @@ const PATCHES = [
   lazy('docker-modem/lib/http.js', "nativeHttps = require('https')"),
   lazy('dockerode/lib/util.js', "var zlib = require('zlib')"),
   lazy('ink/node_modules/signal-exit/index.js', "var assert = require('assert')"),
+  lazy('restore-cursor/node_modules/signal-exit/index.js', "var assert = require('assert')"),
   { file: 'terminal-size/index.js', find: "import {execFileSync} from 'node:child_process';", replace: "const execFileSync = (...args) => process.getBuiltinModule('node:child_process').execFileSync(...args);" },
   { file: 'commander/lib/command.js', find: "import childProcess from 'node:child_process';", replace: "const childProcess = __opsdeckLazy(() => process.getBuiltinModule('node:child_process'));", prelude: LAZY },
   // Yoga's Emscripten loader fetch()es its own base64 data: URL whenever fetch exists, which loads
