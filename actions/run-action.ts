@@ -4,7 +4,7 @@ import type { AuditJournal } from '../src/audit/journal';
 import type { Store } from '../src/store/store';
 import type { AppState } from '../src/store/app-state';
 import type { Instance, Restartable } from '../src/runtime/types';
-import { dockerErrorText } from '../src/docker/connect';
+import { dockerErrorText } from '../src/docker/docker-error';
 import type { ContainerAction } from './container-actions';
 
 export async function runContainerAction(

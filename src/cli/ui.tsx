@@ -6,7 +6,7 @@ import { initialUi } from '../../views/ui-state';
 import { createStore } from '../store/store';
 import { initialState, type AppState } from '../store/app-state';
 import { LogFeed } from '../logs/log-feed';
-import { DockerSource } from '../docker/docker-source';
+import { deferredDockerSource } from './deferred-docker-source';
 import { seedFirstListing } from '../docker/first-listing';
 import { AuditJournal } from '../audit/journal';
 import { openShell } from './shell';
@@ -44,7 +44,7 @@ export async function runUi(settings: Settings, custom?: { makeSource: (state: S
   const processes = config.processes && Object.entries(config.processes).map(([name, spec]) => ({ name, ...spec }));
   const source: UiSource = custom?.makeSource(state, feed)
     ?? (processes ? new (await import('../process/process-source')).ProcessSource(processes, state, feed, { project: settings.project, keepColor: theme.color }) : undefined)
-    ?? new DockerSource({
+    ?? deferredDockerSource({
     host: settings.dockerHost, project: settings.project, refreshMs: config.refresh,
     logs: { tail: config.logs.tail, maxLineBytes: config.logs.max_line_bytes, keepColor: theme.color },
   }, state, feed);

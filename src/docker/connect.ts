@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 
 export { DEFAULT_DOCKER_HOST, resolveDockerHost } from './docker-host';
+export { dockerErrorText } from './docker-error';
 
 export function connectDocker(host: string): Docker {
   const url = new URL(host);
@@ -8,22 +9,4 @@ export function connectDocker(host: string): Docker {
   if (url.protocol === 'npipe:') return new Docker({ socketPath: host.slice('npipe://'.length) });
   const protocol = url.protocol === 'https:' ? 'https' : 'http';
   return new Docker({ host: url.hostname, port: Number(url.port || (protocol === 'https' ? 2376 : 2375)), protocol });
-}
-
-/** A Docker error in words, without dockerode's JSON noise. */
-export function dockerErrorText(error: unknown): string {
-  const e = error as { code?: string; address?: string; statusCode?: number; json?: { message?: string }; reason?: string; message?: string };
-  if (e?.code === 'ENOENT' || e?.code === 'ECONNREFUSED') return `cannot connect to Docker at ${e.address ?? 'its socket'}: ${e.code === 'ENOENT' ? 'no such socket' : 'connection refused'}`;
-  if (e?.code === 'EACCES') return `permission denied on the Docker socket ${e.address ?? ''}`.trim();
-  if (e?.json?.message) return `${withoutWrappers(e.json.message)}${e.statusCode ? ` (HTTP ${e.statusCode})` : ''}`;
-  return withoutWrappers(e?.message ?? String(error));
-}
-
-const WRAPPER = /^(error response from daemon|failed to create shim task|oci runtime (create|start) failed|runc (create|start) failed|unable to start container process):\s*/i;
-
-/** Docker nests the cause at the end of a chain of wrappers; on one status line the cause is what matters. */
-function withoutWrappers(message: string): string {
-  let text = message.replace(/^\(HTTP code \d+\) [a-z ]+ - /i, '').trim();
-  while (WRAPPER.test(text)) text = text.replace(WRAPPER, '');
-  return text.replace(/: unknown$/, '');
 }
