@@ -7,8 +7,8 @@ import { configFileOf, settingsOf, type CliOptions, type Settings } from './sett
 
 export async function cockpitSettings(cli: CliOptions, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
   const cache = configCache(env);
-  const configFile = configFileOf(cli);
   if (!cache) return (await import('./settings')).loadSettings(cli, env);
+  const configFile = configFileOf(cli);
   const text = configFile ? readConfigText(configFile) : '';
   const key = configFile ? resolve(configFile) : '(defaults)';
   let config = cache.read(key, text);

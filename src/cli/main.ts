@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       code = group ? await runLagReset(await settings(), { ...options, group }) : 2;
       if (!group) process.stderr.write("opsdeck: lag reset: required option '--group <group>' not specified\n");
     });
-  addRunbookCommands(program, (exit) => { code = exit; });
+  addRunbookCommands(program, settings, (exit) => { code = exit; });
   program.command('demo')
     .description('start a demo ML-serving stack (API, Kafka, consumer, registry) as local processes and open the cockpit on it')
     .option('--drill <name>', 'inject one fault (model-missing, latency-spike, error-spike, consumer-stall, broker-down, crash-loop, log-flood), resolve it with its runbook headless, print the incident report')

@@ -2,7 +2,7 @@
 // runbook commands (src/runbooks/run-command.ts), with the Docker host, project, audit path and
 // Kafka connection taken from the settings. Modules load only when their command runs.
 import { InvalidArgumentError, type Command } from 'commander';
-import type { CliOptions } from './settings-of';
+import type { Settings } from './settings-of';
 
 /** `--param k=v`, repeatable. */
 function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
@@ -11,8 +11,7 @@ function collectParam(value: string, previous: Record<string, string>): Record<s
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-export function addRunbookCommands(program: Command, done: (code: number) => void): void {
-  const settings = async () => (await import('./settings')).loadSettings(program.opts<CliOptions>());
+export function addRunbookCommands(program: Command, settings: () => Promise<Settings>, done: (code: number) => void): void {
   program.command('run')
     .description('run a runbook headless; exit 0 done (or dry run), 1 failed, 2 usage, 3 aborted, 4 refused, 5 locked')
     .argument('<id>', 'the runbook id (see opsdeck runbook list)')
