@@ -30,13 +30,20 @@ const SEVERITY: Record<PartitionStatus, number> = { OK: 0, WARN: 1, REWIND: 2, S
 const lagOf = (sample: CommitSample) => Math.max(0, sample.logEndOffset - sample.offset);
 
 /**
- * Adds a commit to a window, keeping the newest `windowSize`. The same commit seen again
- * (same offset and timestamp, e.g. from a repeated poll) is not added twice.
+ * Adds a commit to a window, keeping the newest `windowSize`, and returns the window: a new
+ * array while it fills (sized exactly: a tracker keeps one per partition), then the same one
+ * shifted in place. The same commit seen again (same offset and timestamp, e.g. from a repeated
+ * poll) is not added twice. A lag poll records up to 100,000 commits: copies of full windows
+ * were most of its garbage.
  */
-export function recordCommit(window: readonly CommitSample[], sample: CommitSample, windowSize = DEFAULT_WINDOW_SIZE): CommitSample[] {
+export function recordCommit(window: CommitSample[], sample: CommitSample, windowSize = DEFAULT_WINDOW_SIZE): CommitSample[] {
   const last = window[window.length - 1];
-  if (last && last.offset === sample.offset && last.timestamp === sample.timestamp) return [...window];
-  return [...window, sample].slice(-windowSize);
+  if (last && last.offset === sample.offset && last.timestamp === sample.timestamp) return window;
+  if (window.length < windowSize) return [...window, sample];
+  window.copyWithin(0, window.length - windowSize + 1);
+  window.length = windowSize;
+  window[windowSize - 1] = sample;
+  return window;
 }
 
 /**
@@ -63,11 +70,20 @@ export function evaluatePartition(window: readonly CommitSample[], logEndOffsetN
   if (silence > span) {
     return { status: 'STOP', lag, reason: `no commit for ${silence} ms, longer than the window's ${span} ms, with lag ${lag}` };
   }
-  const lagging = window.every((sample) => lagOf(sample) > allowedLag);
-  if (lagging && window.every((sample) => sample.offset === first.offset)) {
+  // One pass, no callbacks: a poll judges up to 100,000 windows.
+  let lagging = true;
+  let stuck = true;
+  let neverDecreased = true;
+  for (let i = 0; i < window.length; i++) {
+    const sample = window[i];
+    lagging &&= lagOf(sample) > allowedLag;
+    stuck &&= sample.offset === first.offset;
+    neverDecreased &&= i === 0 || lagOf(sample) >= lagOf(window[i - 1]);
+  }
+  if (lagging && stuck) {
     return { status: 'STALL', lag, reason: `committed offset stuck at ${first.offset} across ${window.length} commits` };
   }
-  if (lagging && window.every((sample, i) => i === 0 || lagOf(sample) >= lagOf(window[i - 1]))) {
+  if (lagging && neverDecreased) {
     return { status: 'WARN', lag, reason: `lag never decreased across ${window.length} commits (${lagOf(first)} → ${lagOf(last)})` };
   }
   return { status: 'OK', lag, reason: 'consuming' };

@@ -19,6 +19,8 @@ interface PartitionHistory {
   seenIn: number;
 }
 
+const newLogEnd = () => ({ table: new LogEndTable(), seenIn: 0 });
+
 export class LagTracker {
   private readonly partitions = new Map<string, ByPartition<PartitionHistory>>();
   /** Log ends belong to topic partitions, shared by every group reading them. */
@@ -33,7 +35,7 @@ export class LagTracker {
     const pollNumber = ++this.polls;
     for (const group of poll.groups) for (const p of group.partitions) {
       if (p.logEndOffset === undefined) continue;
-      const end = slot(this.ends, p.topic, p.partition, () => ({ table: new LogEndTable(), seenIn: 0 }));
+      const end = slot(this.ends, p.topic, p.partition, newLogEnd);
       if (end.seenIn === pollNumber) continue;
       end.seenIn = pollNumber;
       end.table.record(p.logEndOffset, poll.polledAt);
@@ -53,8 +55,9 @@ export class LagTracker {
     const allowedLag = 0;
     let histories = this.partitions.get(group.groupId);
     if (!histories) this.partitions.set(group.groupId, histories = new Map());
+    const newHistory = (): PartitionHistory => ({ window: [], seenIn: pollNumber });
     const partitions = group.partitions.map((p): PartitionView => {
-      const history = slot(histories, p.topic, p.partition, (): PartitionHistory => ({ window: [], seenIn: pollNumber }));
+      const history = slot(histories, p.topic, p.partition, newHistory);
       history.seenIn = pollNumber;
       const last = history.window[history.window.length - 1];
       // Commit timestamps are not in OffsetFetch: a moved offset counts as a commit seen now,
@@ -70,7 +73,12 @@ export class LagTracker {
         evaluation = { status: 'STOP', reason: `no active member while lag is ${p.lag}` } as typeof evaluation & { status: 'STOP' };
       }
       const time = timeLag(this.ends.get(p.topic)?.get(p.partition)?.table.points ?? [], p.currentOffset, now);
-      return { ...p, status: evaluation.status, reason: evaluation.reason, timeLagMs: time.ms, timeLagAtLeast: time.known && time.atLeast };
+      // Field by field, not spread: 100,000 of these a poll, and a spread-then-extended object is larger.
+      return {
+        topic: p.topic, partition: p.partition, currentOffset: p.currentOffset, logEndOffset: p.logEndOffset, lag: p.lag,
+        consumerId: p.consumerId, host: p.host, clientId: p.clientId,
+        status: evaluation.status, reason: evaluation.reason, timeLagMs: time.ms, timeLagAtLeast: time.known && time.atLeast,
+      };
     });
 
     const trend = [...(this.trends.get(group.groupId) ?? []), group.totalLag].slice(-(this.options.trendLength ?? 30));
