@@ -44,6 +44,7 @@ describe('a drill in the demo cockpit (tmux)', () => {
       await step(term, 'Enter', 'the wizard of the drill', 'Wizard · model-not-loaded', 'enter start the run');
       await step(term, 'Enter', 'step 1 waiting', 'Step 1/8', 'enter run this step');
       const failed = await step(term, 'Enter', 'the fault seen by the health check', 'r retry');
+      const faultSeenAt = Date.now();
       expect(failed).toMatch(/HTTP 503; model_loaded was false/);
       // The wizard saw the fault; the health pane's own check, once a second, must see it too before
       // the rollback ends it, or the API's row below would never have left ok. Keys typed this fast
@@ -61,8 +62,9 @@ describe('a drill in the demo cockpit (tmux)', () => {
 
       term.keys('Escape');
       const healthy = await term.waitForScreen((s) => !s.includes('Wizard ·') && /5 ok/.test(s) && /ok\s+api\s.*model_loaded=true/.test(s), 'health pane: api ok again');
-      // The API's check has been ok for less time than MLflow's: it failed during the drill.
-      expect(healthFor(healthy, 'api')).toBeLessThan(healthFor(healthy, 'mlflow'));
+      // The API's check has been ok for less time than the fault is old: it failed during the drill.
+      // (Not against MLflow's row: on a loaded machine a late probe can restart that one's time too.)
+      expect(healthFor(healthy, 'api')).toBeLessThan((Date.now() - faultSeenAt) / 1000);
 
       term.keys('q');
       await term.waitForScreen((s) => s.includes('EXIT:0'), 'exit 0');
