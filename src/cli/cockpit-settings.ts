@@ -2,14 +2,13 @@
 // the first frame waits for no yaml, zod or schema; any other is validated (and then kept).
 import { resolve } from 'node:path';
 import { configCache } from '../config/config-cache';
-import { readConfigText } from '../config/config-error';
-import { configFileOf, settingsOf, type CliOptions, type Settings } from './settings-of';
+import { configFileOf, configTextOf, settingsOf, type CliOptions, type Settings } from './settings-of';
 
 export async function cockpitSettings(cli: CliOptions, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
   const cache = configCache(env);
   if (!cache) return (await import('./settings')).loadSettings(cli, env);
   const configFile = configFileOf(cli);
-  const text = configFile ? readConfigText(configFile) : '';
+  const text = configTextOf(configFile);
   const key = configFile ? resolve(configFile) : '(defaults)';
   let config = cache.read(key, text);
   if (!config) {

@@ -2,6 +2,7 @@
 // part needs no validator: the cockpit's start takes a cached config through it (cockpit-settings.ts).
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema';
+import { readConfigText } from '../config/config-error';
 import { resolveDockerHost } from '../docker/docker-host';
 import { defaultAuditPath } from '../audit/journal';
 
@@ -23,6 +24,11 @@ export interface Settings {
 /** The config file in use: --config, else ./opsdeck.yaml when there is one. */
 export function configFileOf(cli: CliOptions): string | undefined {
   return cli.config ?? (existsSync('opsdeck.yaml') ? 'opsdeck.yaml' : undefined);
+}
+
+/** The text of that file; none (the defaults) without one. */
+export function configTextOf(configFile: string | undefined): string {
+  return configFile ? readConfigText(configFile) : '';
 }
 
 export function settingsOf(config: Config, configFile: string | undefined, cli: CliOptions, env: NodeJS.ProcessEnv): Settings {

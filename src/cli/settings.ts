@@ -1,10 +1,10 @@
 // Settings from a validated config file. Key bindings name runbooks, so validating a config needs
 // the runbook library: it is registered here, where every command's settings come from.
-import { loadConfigFile, parseConfig } from '../config/load';
+import { parseConfig } from '../config/load';
 import type { Config } from '../config/schema';
 import { setKeyRunbooks } from '../config/keys-schema';
 import { loadRunbookLibrary } from '../runbooks/load';
-import { configFileOf, settingsOf, type CliOptions, type Settings } from './settings-of';
+import { configFileOf, configTextOf, settingsOf, type CliOptions, type Settings } from './settings-of';
 
 export type { CliOptions, Settings };
 
@@ -12,8 +12,7 @@ setKeyRunbooks(() => loadRunbookLibrary());
 
 export function loadSettings(cli: CliOptions, env: NodeJS.ProcessEnv = process.env): Settings {
   const configFile = configFileOf(cli);
-  const config = configFile ? loadConfigFile(configFile) : validatedConfig('');
-  return settingsOf(config, configFile, cli, env);
+  return settingsOf(validatedConfig(configTextOf(configFile), configFile), configFile, cli, env);
 }
 
 /** The config `text` says, validated; problems name `file` (or "(defaults)" without one). */
